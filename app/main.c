@@ -1,0 +1,77 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * main.c: the `learnbench` binary. With a sub-command (describe, plot, bench)
+ * it runs headless; otherwise it opens the workbench window.
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <locale.h>
+#include <string.h>
+
+#include "lb-cli.h"
+#ifdef LB_HAVE_GUI
+#include "lb-application.h"
+#endif
+
+typedef struct
+{
+  const char *name;
+  int       (*run) (int argc, char **argv);
+  const char *summary;
+} LbCommand;
+
+static const LbCommand commands[] = {
+  { "describe", lb_cli_describe, N_("Print info() and describe() of a data file") },
+  { "plot",     lb_cli_plot,     N_("Draw a chart of a data file into PNG, SVG or PDF") },
+  { "bench",    lb_cli_bench,    N_("Measure Learnbench (load, describe, plots)") },
+};
+
+static void
+print_usage (FILE *out)
+{
+  fprintf (out, "%s\n  learnbench [FILE | --sample NAME]\n", _("Usage:"));
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    fprintf (out, "  learnbench %-9s %s\n", commands[i].name, _(commands[i].summary));
+  fprintf (out, "\n%s\n", _("Run “learnbench COMMAND --help” for the options of a command."));
+}
+
+static void
+setup_locale (void)
+{
+  const char *localedir = g_getenv ("LEARNBENCH_LOCALEDIR");
+
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, localedir != NULL ? localedir : LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  setup_locale ();
+
+  if (argc >= 2)
+    {
+      if (strcmp (argv[1], "help") == 0 || strcmp (argv[1], "--help-commands") == 0)
+        {
+          print_usage (stdout);
+          return 0;
+        }
+      for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+        if (strcmp (argv[1], commands[i].name) == 0)
+          return commands[i].run (argc - 1, argv + 1);
+    }
+
+#ifdef LB_HAVE_GUI
+  {
+    g_autoptr (GApplication) app = G_APPLICATION (lb_application_new ());
+    return g_application_run (app, argc, argv);
+  }
+#else
+  print_usage (stderr);
+  return 2;
+#endif
+}
