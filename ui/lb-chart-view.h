@@ -1,0 +1,31 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * lb-chart-view.h: a widget that shows one LbChart (drawn by plots/ into the
+ * GtkDrawingArea's cairo_t on the main thread), with a placeholder message when
+ * there is nothing to draw and an "Export…" menu (PNG / SVG / PDF).
+ */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "lb-plots.h"
+
+G_BEGIN_DECLS
+
+#define LB_TYPE_CHART_VIEW (lb_chart_view_get_type ())
+G_DECLARE_FINAL_TYPE (LbChartView, lb_chart_view, LB, CHART_VIEW, GtkWidget)
+
+GtkWidget *lb_chart_view_new         (void);
+/* @chart may be NULL (shows the placeholder). */
+void       lb_chart_view_set_chart   (LbChartView *self,
+                                      LbChart     *chart);
+LbChart   *lb_chart_view_get_chart   (LbChartView *self);
+/* Shown instead of a chart (an error or a hint), e.g. "Choose two columns". */
+void       lb_chart_view_set_message (LbChartView *self,
+                                      const char  *message);
+/* Opens a file chooser and exports the chart; errors are shown in the view. */
+void       lb_chart_view_export      (LbChartView *self);
+/* Number of times the chart was actually drawn (for tests). */
+guint      lb_chart_view_get_draw_count (LbChartView *self);
+
+G_END_DECLS
