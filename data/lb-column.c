@@ -28,8 +28,10 @@ struct _LbColumn
   char          **text;         /* TEXT: n_rows, NULL = missing */
 
   gsize           memory_size;
-  gsize           n_missing;
+  gsize           n_missing;     /* MISSING_UNKNOWN until counted (numeric) */
 };
+
+#define MISSING_UNKNOWN G_MAXSIZE
 
 G_DEFINE_BOXED_TYPE (LbColumn, lb_column, lb_column_ref, lb_column_unref)
 
@@ -62,8 +64,7 @@ lb_column_new_numeric (const char *name,
   column = column_alloc (name, LB_COLUMN_NUMERIC, n_rows);
   column->values = values != NULL ? values : g_new0 (double, 1);
   column->memory_size = n_rows * sizeof (double);
-  for (gsize i = 0; i < n_rows; i++)
-    column->n_missing += isnan (values[i]) ? 1 : 0;
+  column->n_missing = MISSING_UNKNOWN;   /* counted on first use */
   return column;
 }
 
@@ -258,8 +259,20 @@ lb_column_is_missing (LbColumn *column,
 gsize
 lb_column_count_missing (LbColumn *column)
 {
+  gsize n_missing;
+
   g_return_val_if_fail (column != NULL, 0);
-  return column->n_missing;
+
+  /* Two threads may both count; they store the same number. */
+  n_missing = (gsize) g_atomic_pointer_get (&column->n_missing);
+  if (n_missing == MISSING_UNKNOWN)
+    {
+      n_missing = 0;
+      for (gsize i = 0; i < column->n_rows; i++)
+        n_missing += isnan (column->values[i]) ? 1 : 0;
+      g_atomic_pointer_set (&column->n_missing, n_missing);
+    }
+  return n_missing;
 }
 
 gsize

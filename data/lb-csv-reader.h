@@ -35,7 +35,35 @@ typedef struct
 #define LB_CSV_OPTIONS_INIT { 0, LB_CSV_HEADER_AUTO, 0, 0 }
 
 /* Reads @path (.gz inflated). @options may be NULL. @progress is called from
- * the calling thread, at most ~100 times. Cancelling returns G_IO_ERROR_CANCELLED. */
+ * the calling thread, at most ~100 times. Cancelling returns G_IO_ERROR_CANCELLED.
+ *
+ * What it does, precisely:
+ * - Input is read with read() in 4 MiB blocks (never mapped: a file truncated
+ *   while we read gives an error, not SIGBUS); gzip is recognised by its magic
+ *   bytes and inflated block by block (concatenated members too).
+ * - Each block is parsed by this thread and one helper (when the machine has
+ *   two cores and the block holds no quote); LB_CSV_THREADS=1 turns that off.
+ * - Delimiter (when 0): the one of , TAB ; | that splits the first records
+ *   into the same number (> 1) of fields, most fields winning.
+ * - Header (AUTO): the first record is a header when none of its fields is a
+ *   number while some later field is; with no number anywhere, when none of
+ *   its words is missing or repeats below in its column. Without a header the
+ *   names are column1, column2...; an empty name becomes columnN, a repeated
+ *   one "name.1".
+ * - Missing markers (after trimming blanks): "" NA N/A n/a NaN nan NAN -NaN -nan
+ *   null NULL Null <NA> #N/A ?. Blank lines are skipped.
+ * - A column is numeric when every non-missing field parses (lb_parse_double,
+ *   or with options->thousands removed); otherwise categorical (codes, the
+ *   categories sorted by their bytes) or text. A column that had numbers before
+ *   its first word makes the reader read the input again with that column as
+ *   words, so its numbers keep their written form ("007").
+ * - Errors (LB_DATA_ERROR): "line 17: 11 fields, expected 10" (MALFORMED),
+ *   "line 5: unterminated quoted field (opened at line 3)" (MALFORMED),
+ *   "not valid UTF-8 at byte N (line L)" (ENCODING; N counts from 0),
+ *   "this is not a text file (NUL byte at byte N)" (FORMAT), "empty file" and
+ *   "the file has a header but no rows" (EMPTY), "column 'x' is entirely
+ *   missing" (ALL_MISSING), a record over 64 MiB (TOO_LARGE), "the compressed
+ *   file is truncated" / "damaged" (FORMAT), I/O errors (IO). */
 LbTable *lb_csv_read_file  (const char          *path,
                             const LbCsvOptions  *options,
                             LbProgressFunc       progress,

@@ -4,7 +4,9 @@
  * over numeric columns, as in the book: total_rooms / households. Grammar:
  * numbers, column names (bare identifiers or `back-quoted names`), + - * /,
  * unary minus, parentheses, and the functions log, log1p, exp, sqrt, abs, pow.
- * Missing values propagate (NaN); division by zero gives NaN, never Inf.
+ * Missing values propagate (NaN); division by zero gives NaN, never Inf; so
+ * does any other non-finite result (log(0), overflow of exp or pow).
+ * Column names may hold letters, digits, '_' and '.'; others go in `back quotes`.
  */
 #pragma once
 

@@ -14,7 +14,12 @@ G_BEGIN_DECLS
 
 #define LB_FASHION_MNIST_DIR "/usr/share/datasets/fashion-mnist"
 
-/* @labels_path may be NULL (then no label column). @max_rows = 0 reads all. */
+/* @labels_path may be NULL (then no label column). @max_rows = 0 reads all
+ * (and then data past the declared size is an error). The label categories
+ * are Fashion-MNIST's class names when @images_path contains "fashion" (any
+ * case), else the label numbers ("0" … "9" for MNIST digits). Sizes are
+ * checked against the data before the table is allocated; more than 2^31
+ * cells is LB_DATA_ERROR_TOO_LARGE. */
 LbTable *lb_idx_read (const char      *images_path,
                       const char      *labels_path,
                       gsize            max_rows,

@@ -35,7 +35,7 @@ int       lb_table_find_column      (LbTable     *table,
                                      const char  *name);
 LbColumn *lb_table_get_column_by_name (LbTable   *table,
                                      const char  *name);
-/* Indices of the numeric columns, in table order. */
+/* Indices (guint) of the numeric columns, in table order. Free with g_array_unref. */
 GArray   *lb_table_dup_numeric_columns (LbTable  *table);
 gsize     lb_table_get_memory_size  (LbTable     *table);
 
