@@ -6,3 +6,4 @@
 
 #include "lb-data.h"
 #include "lb-job.h"
+#include "lb-data-jobs.h"

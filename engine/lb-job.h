@@ -21,7 +21,12 @@ typedef void (*LbJobFunc) (LbJob        *job,
                            GCancellable *cancellable);
 
 /* @title: translated, shown in the UI ("Loading housing.csv"). @source_object
- * may be NULL; @callback is called on the creating thread's main context. */
+ * may be NULL; @callback is called on the creating thread's main context
+ * (the thread-default one), never from inside lb_job_run (). The task refs
+ * @source_object until then: an owner that may go away first passes NULL and
+ * a GWeakRef in @user_data, and drops stale results with an LbGeneration.
+ * @cancellable NULL: the job makes its own, so lb_job_cancel () always works;
+ * a cancelled job's result is G_IO_ERROR_CANCELLED. */
 LbJob        *lb_job_new              (const char          *title,
                                        gpointer             source_object,
                                        GCancellable        *cancellable,
@@ -35,7 +40,12 @@ void          lb_job_run              (LbJob               *job,
                                        LbJobFunc            func);
 
 /* --- for the worker --- */
-/* Thread-safe; coalesced: the main loop sees the latest fraction/message. */
+/* Thread-safe; coalesced: the main loop sees the latest fraction/message, at
+ * most once per LB_JOB_PROGRESS_INTERVAL_MS, as notify::fraction,
+ * notify::message and the "progress" signal (double fraction, const char *message).
+ * @fraction < 0 means "unknown"; a NULL @message keeps the previous one. The
+ * last report is always delivered before the job's callback runs. */
+#define LB_JOB_PROGRESS_INTERVAL_MS 16
 void          lb_job_report_progress  (LbJob               *job,
                                        double               fraction,
                                        const char          *message);
@@ -61,6 +71,8 @@ void          lb_job_cancel           (LbJob               *job);
 /* Seconds since the job started running; the ETA estimate from fraction. */
 double        lb_job_get_elapsed      (LbJob               *job);
 double        lb_job_get_eta          (LbJob               *job);  /* < 0 when unknown */
+/* TRUE once the result has been delivered (property "completed"). */
+gboolean      lb_job_get_completed    (LbJob               *job);
 
 /* The job of an LbJob's GAsyncResult (the result *is* the job's GTask). */
 gpointer      lb_job_propagate_pointer (GAsyncResult       *result,
