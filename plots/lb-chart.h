@@ -3,9 +3,11 @@
  * lb-chart.h: a chart *description* (what to draw, from which data) apart from
  * any widget. lb_chart_render() draws it with PLplot's extcairo device into a
  * cairo_t it is handed (a GtkDrawingArea's, or an off-screen surface); the same
- * code exports PNG / SVG / PDF with no display. Charts hold refs to immutable
- * LbTables, so a chart can be built on one thread and drawn on another.
- * PLplot is not thread-safe: every render takes the one global plot lock.
+ * code exports PNG / SVG / PDF with no display. A chart is checked and its
+ * numbers computed when it is made (bins, the points kept, the correlation
+ * matrix) and it keeps no reference to the table, so it can be built on one
+ * thread (a job) and drawn on another. PLplot is not thread-safe: every
+ * render takes the one global plot lock.
  */
 #pragma once
 
@@ -33,6 +35,20 @@ typedef enum
   LB_BIN_RULE_SQRT,
 } LbBinRule;
 
+/* No rule gives more bins than this (numpy has no cap; a tiny IQR would). */
+#define LB_HISTOGRAM_MAX_BINS 10000
+
+/* "fixed", "sturges", "scott", "fd" (or "freedman-diaconis"), "sqrt"; FALSE if unknown. */
+gboolean lb_bin_rule_from_string (const char    *text,
+                                  LbBinRule     *rule);
+/* The number of bins @rule gives the finite values of @values, as
+ * numpy.histogram_bin_edges does (ceil (range / width), 1 when the width is 0).
+ * LB_BIN_RULE_FIXED gives @n_bins (50 when 0). */
+guint    lb_bin_rule_count_bins  (LbBinRule      rule,
+                                  const double  *values,
+                                  gsize          n_values,
+                                  guint          n_bins);
+
 typedef struct _LbChart LbChart;
 
 #define LB_TYPE_CHART (lb_chart_get_type ())
@@ -59,8 +75,11 @@ typedef struct
   const char *color_by;   /* NULL: one colour; numeric: cmap + colour bar; categorical: legend */
   const char *size_by;    /* NULL: fixed size; numeric: area proportional to value */
   double      alpha;      /* 0..1; 0 means default (0.4 when many points, else 1) */
-  double      size_scale; /* multiplies sizes; 0 = default */
-  gsize       max_points; /* 0 = all rows */
+  double      size_scale; /* with size_by: a point's area in px^2 = value x size_scale
+                           * (matplotlib's s; the book's population / 100 is 0.01);
+                           * 0 = the median value gets 12 px^2. Without size_by:
+                           * multiplies the default area (20 px^2); 0 = 1 */
+  gsize       max_points; /* 0 = all rows; else a seeded sample of that many rows */
 } LbScatterOptions;
 
 LbChart *lb_chart_new_scatter        (LbTable                 *table,
@@ -93,8 +112,12 @@ void        lb_chart_set_title       (LbChart     *chart,
                                       const char  *title);
 const char *lb_chart_get_title       (LbChart     *chart);
 
-/* Draws into @cr over (0, 0, @width, @height) in user units. Fails only when
- * there is nothing to draw. The cairo state of @cr is restored afterwards. */
+/* Draws into @cr over (0, 0, @width, @height) in user units, painting that
+ * rectangle's background first (below 48 x 36 only the background). Any
+ * thread may call it: renders are serialised by the one PLplot lock. Fails
+ * only on a cairo_t in an error state, a size under 1 or over 1e5, or a
+ * missing PLplot cairo driver (the data were checked when the chart was made).
+ * The cairo state of @cr is restored afterwards. */
 gboolean lb_chart_render             (LbChart     *chart,
                                       cairo_t     *cr,
                                       double       width,
@@ -106,6 +129,15 @@ gboolean lb_chart_export             (LbChart     *chart,
                                       int          width,
                                       int          height,
                                       GError     **error);
+
+/* Micro-benchmark for `learnbench bench plots`: renders a seeded scatter of
+ * @n_points (x, y, numeric colour with colour bar, numeric size, alpha 0.4)
+ * into a 1280x800 image surface @repeats times (1 warm-up render first).
+ * Returns the median milliseconds of the whole render; @points_ms (nullable)
+ * gets the median of the part spent compositing the points. */
+double   lb_chart_bench_scatter_ms  (guint        n_points,
+                                     guint        repeats,
+                                     double      *points_ms);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (LbChart, lb_chart_unref)
 
