@@ -7,6 +7,7 @@
 
 #include <glib/gi18n.h>
 #include <locale.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "lb-cli.h"
@@ -63,6 +64,16 @@ main (int    argc,
       for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
         if (strcmp (argv[1], commands[i].name) == 0)
           return commands[i].run (argc - 1, argv + 1);
+      /* Not a command, not an option, not a sample, not a file: a typo
+       * ("learnbench desribe x.csv") gets a usage error, not a window. */
+      if (argv[1][0] != '-' && !g_str_has_prefix (argv[1], "sample:")
+          && strstr (argv[1], "://") == NULL  /* a URI from a launcher */
+          && !g_file_test (argv[1], G_FILE_TEST_EXISTS))
+        {
+          fprintf (stderr, _("Unknown command or file “%s”.\n"), argv[1]);
+          print_usage (stderr);
+          return 2;
+        }
     }
 
 #ifdef LB_HAVE_GUI

@@ -1,0 +1,236 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * lb-application.c: wires the workbench: one LbWindow per activation,
+ * `learnbench FILE…` through GApplication's open, `--sample NAME` through the
+ * app.open-sample action (so a second instance forwards it to the first), the
+ * app actions and the keyboard shortcuts. No algorithm, no drawing.
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "lb-application.h"
+#include "lb-window.h"
+
+struct _LbApplication
+{
+  GtkApplication parent_instance;
+};
+
+G_DEFINE_FINAL_TYPE (LbApplication, lb_application, GTK_TYPE_APPLICATION)
+
+static LbWindow *
+get_window (LbApplication *self)
+{
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  if (LB_IS_WINDOW (window))
+    return LB_WINDOW (window);
+  return lb_window_new (GTK_APPLICATION (self));
+}
+
+/* --- actions --- */
+
+static void
+open_action (GSimpleAction *action,
+             GVariant      *parameter,
+             gpointer       user_data)
+{
+  LbWindow *window = get_window (user_data);
+
+  gtk_window_present (GTK_WINDOW (window));
+  lb_window_show_open_dialog (window);
+}
+
+static void
+open_sample_action (GSimpleAction *action,
+                    GVariant      *parameter,
+                    gpointer       user_data)
+{
+  LbWindow *window = get_window (user_data);
+
+  gtk_window_present (GTK_WINDOW (window));
+  lb_window_open_sample (window, g_variant_get_string (parameter, NULL));
+}
+
+static void
+about_action (GSimpleAction *action,
+              GVariant      *parameter,
+              gpointer       user_data)
+{
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (user_data));
+  const char *authors[] = { _("The Learnbench contributors"), NULL };
+
+  gtk_show_about_dialog (window,
+                         "program-name", "Learnbench",
+                         "logo-icon-name", APPLICATION_ID,
+                         "version", PACKAGE_VERSION,
+                         "comments", _("A workbench for machine learning that follows the "
+                                       "end-to-end project of Hands-On Machine Learning."),
+                         "license-type", GTK_LICENSE_GPL_3_0,
+                         "authors", authors,
+                         /* Translators: put your name here, it is shown in the About dialog */
+                         "translator-credits", _("translator-credits"),
+                         NULL);
+}
+
+static void
+quit_action (GSimpleAction *action,
+             GVariant      *parameter,
+             gpointer       user_data)
+{
+  GList *windows = gtk_application_get_windows (GTK_APPLICATION (user_data));
+
+  /* destroy (not just hide) so that running jobs are cancelled by their windows */
+  while (windows != NULL)
+    {
+      GtkWindow *window = windows->data;
+      windows = windows->next;
+      gtk_window_destroy (window);
+    }
+  g_application_quit (G_APPLICATION (user_data));
+}
+
+static const GActionEntry app_actions[] = {
+  { "open", open_action, NULL, NULL, NULL, { 0 } },
+  { "open-sample", open_sample_action, "s", NULL, NULL, { 0 } },
+  { "about", about_action, NULL, NULL, NULL, { 0 } },
+  { "quit", quit_action, NULL, NULL, NULL, { 0 } },
+};
+
+/* --- GApplication --- */
+
+static void
+lb_application_startup (GApplication *application)
+{
+  GtkApplication *app = GTK_APPLICATION (application);
+  static const struct
+  {
+    const char *action;
+    const char *accels[3];
+  } accels[] = {
+    { "app.quit", { "<Control>q", NULL } },
+    { "win.open", { "<Control>o", NULL } },
+    { "win.export-chart", { "<Control>e", NULL } },
+    { "win.export-table", { "<Control><Shift>s", NULL } },
+    { "win.show-help-overlay", { "<Control>question", NULL } },
+    { "window.close", { "<Control>w", NULL } },
+  };
+
+  G_APPLICATION_CLASS (lb_application_parent_class)->startup (application);
+
+  g_set_application_name ("Learnbench");
+  gtk_window_set_default_icon_name (APPLICATION_ID);
+  g_action_map_add_action_entries (G_ACTION_MAP (application), app_actions,
+                                   G_N_ELEMENTS (app_actions), application);
+  for (guint i = 0; i < G_N_ELEMENTS (accels); i++)
+    gtk_application_set_accels_for_action (app, accels[i].action, accels[i].accels);
+
+  /* Running from the build tree: find our icon in the source tree. */
+  {
+    GtkIconTheme *theme = gtk_icon_theme_get_for_display (gdk_display_get_default ());
+
+    if (!gtk_icon_theme_has_icon (theme, APPLICATION_ID))
+      {
+        g_autofree char *icons = g_build_filename (LB_SOURCE_DIR, "app", "data", "icons", NULL);
+        gtk_icon_theme_add_search_path (theme, icons);
+      }
+  }
+}
+
+static void
+lb_application_activate (GApplication *application)
+{
+  gtk_window_present (GTK_WINDOW (get_window (LB_APPLICATION (application))));
+}
+
+static void
+lb_application_open (GApplication  *application,
+                     GFile        **files,
+                     int            n_files,
+                     const char    *hint)
+{
+  LbWindow *window = get_window (LB_APPLICATION (application));
+
+  gtk_window_present (GTK_WINDOW (window));
+  /* one table at a time: the last file named wins, as a second Open would */
+  if (n_files > 0)
+    {
+      GFile *file = files[n_files - 1];
+      g_autofree char *scheme = g_file_get_uri_scheme (file);
+
+      /* `learnbench sample:moons`, as the CLI accepts */
+      if (g_strcmp0 (scheme, "sample") == 0)
+        {
+          g_autofree char *uri = g_file_get_uri (file);
+          lb_window_open_sample (window, uri + strlen ("sample:"));
+        }
+      else
+        lb_window_open_file (window, file);
+    }
+}
+
+static int
+lb_application_handle_local_options (GApplication *application,
+                                     GVariantDict *options)
+{
+  const char *sample = NULL;
+  g_autoptr (GError) error = NULL;
+
+  if (g_variant_dict_lookup (options, "version", "b", NULL))
+    {
+      g_print ("learnbench %s\n", PACKAGE_VERSION);
+      return 0;
+    }
+  if (!g_variant_dict_lookup (options, "sample", "&s", &sample))
+    return -1;
+
+  if (!g_application_register (application, NULL, &error))
+    {
+      g_printerr ("%s\n", error->message);
+      return 1;
+    }
+  g_action_group_activate_action (G_ACTION_GROUP (application), "open-sample",
+                                  g_variant_new_string (sample));
+  /* the primary instance now shows the sample; a remote one is done */
+  return g_application_get_is_remote (application) ? 0 : -1;
+}
+
+static void
+lb_application_class_init (LbApplicationClass *klass)
+{
+  GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+
+  app_class->startup = lb_application_startup;
+  app_class->activate = lb_application_activate;
+  app_class->open = lb_application_open;
+  app_class->handle_local_options = lb_application_handle_local_options;
+}
+
+static void
+lb_application_init (LbApplication *self)
+{
+  static const GOptionEntry entries[] = {
+    { "sample", 's', 0, G_OPTION_ARG_STRING, NULL,
+      N_("Open a built-in sample data set (moons, circles, blobs, linear, quadratic, "
+         "swiss-roll, fashion-mnist, california-housing)"), N_("NAME") },
+    { "version", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Print the version and exit"), NULL },
+    { NULL }
+  };
+
+  g_application_add_main_option_entries (G_APPLICATION (self), entries);
+  g_application_set_option_context_summary (G_APPLICATION (self),
+    _("Open the Learnbench workbench, on FILE when given.\n"
+      "Headless commands: learnbench describe|plot|bench … (see “learnbench help”)."));
+  g_application_set_option_context_parameter_string (G_APPLICATION (self), _("[FILE]"));
+}
+
+LbApplication *
+lb_application_new (void)
+{
+  return g_object_new (LB_TYPE_APPLICATION,
+                       "application-id", APPLICATION_ID,
+                       "flags", G_APPLICATION_HANDLES_OPEN,
+                       NULL);
+}
