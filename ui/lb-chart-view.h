@@ -27,5 +27,15 @@ void       lb_chart_view_set_message (LbChartView *self,
 void       lb_chart_view_export      (LbChartView *self);
 /* Number of times the chart was actually drawn (for tests). */
 guint      lb_chart_view_get_draw_count (LbChartView *self);
+/* Exports to @path (.png / .svg / .pdf) at the view's size (at least 640 x 480)
+ * and shows the outcome in the view, as the Export button does after its dialog. */
+gboolean   lb_chart_view_export_to_file (LbChartView *self,
+                                         const char  *path,
+                                         GError     **error);
+/* The text shown instead of a chart (a hint, or why it cannot be drawn), or
+ * NULL while a chart is on show. */
+const char *lb_chart_view_get_shown_message (LbChartView *self);
+/* The outcome of the last export ("Saved …" or the error) while shown, or NULL. */
+const char *lb_chart_view_get_status  (LbChartView *self);
 
 G_END_DECLS

@@ -9,6 +9,7 @@
 #include <gtk/gtk.h>
 
 #include "lb-plots.h"
+#include "lb-chart-view.h"
 
 G_BEGIN_DECLS
 
@@ -20,5 +21,12 @@ GtkWidget *lb_column_detail_new        (void);
 void       lb_column_detail_set_column (LbColumnDetail *self,
                                         LbTable        *table,
                                         int             index);
+/* The chart view under the numbers (histogram or value-counts bars). */
+LbChartView *lb_column_detail_get_chart_view (LbColumnDetail *self);
+/* "name · dtype" (pandas' dtype names: float64, category, object). */
+const char  *lb_column_detail_get_title      (LbColumnDetail *self);
+/* The rows shown, "key\tvalue" each: the eight describe() numbers as pandas
+ * prints them ("mean\t3.870671"), or the value counts ("INLAND\t6,551"). */
+char       **lb_column_detail_dup_rows       (LbColumnDetail *self);
 
 G_END_DECLS
