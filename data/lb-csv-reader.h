@@ -30,9 +30,16 @@ typedef struct
   /* A categorical column is made from a non-numeric column with at most this many
    * distinct values (and fewer than half of its rows); others stay text. 0 = default (1000). */
   guint       max_categories;
+  /* TRUE: a column with no value at all is kept (numeric, all NaN), as pandas
+   * does, instead of failing with LB_DATA_ERROR_ALL_MISSING. (The book's
+   * oecd_bli_2015.csv has two such columns.) */
+  gboolean    keep_all_missing;
+  /* TRUE: the text is ISO-8859-1 (Latin-1), as the book's gdp_per_capita.csv,
+   * not UTF-8. */
+  gboolean    latin1;
 } LbCsvOptions;
 
-#define LB_CSV_OPTIONS_INIT { 0, LB_CSV_HEADER_AUTO, 0, 0 }
+#define LB_CSV_OPTIONS_INIT { 0, LB_CSV_HEADER_AUTO, 0, 0, FALSE, FALSE }
 
 /* Reads @path (.gz inflated). @options may be NULL. @progress is called from
  * the calling thread, at most ~100 times. Cancelling returns G_IO_ERROR_CANCELLED.
@@ -40,14 +47,17 @@ typedef struct
  * What it does, precisely:
  * - Input is read with read() in 4 MiB blocks (never mapped: a file truncated
  *   while we read gives an error, not SIGBUS); gzip is recognised by its magic
- *   bytes and inflated block by block (concatenated members too).
- * - Each block is parsed by this thread and one helper (when the machine has
- *   two cores and the block holds no quote); LB_CSV_THREADS=1 turns that off.
+ *   bytes and inflated block by block, one block ahead on a thread of its own
+ *   (concatenated members too).
+ * - Each block (over 2 MiB) is cut at record boundaries and parsed by this
+ *   thread and up to 3 helpers, one per core; LB_CSV_THREADS=N overrides the
+ *   count (1: this thread only).
  * - Delimiter (when 0): the one of , TAB ; | that splits the first records
  *   into the same number (> 1) of fields, most fields winning.
- * - Header (AUTO): the first record is a header when none of its fields is a
- *   number while some later field is; with no number anywhere, when none of
- *   its words is missing or repeats below in its column. Without a header the
+ * - Header (AUTO): the first record is a header when one of its words sits on
+ *   a column of numbers only, or when none of its fields is a number while
+ *   some later field is; with no number anywhere, when none of its words is
+ *   missing or repeats below in its column (in the first 100 records). Without a header the
  *   names are column1, column2...; an empty name becomes columnN, a repeated
  *   one "name.1".
  * - Missing markers (after trimming blanks): "" NA N/A n/a NaN nan NAN -NaN -nan
@@ -57,6 +67,8 @@ typedef struct
  *   categories sorted by their bytes) or text. A column that had numbers before
  *   its first word makes the reader read the input again with that column as
  *   words, so its numbers keep their written form ("007").
+ * - Options: keep_all_missing keeps a column with no value (all NaN) rather
+ *   than failing; latin1 reads ISO-8859-1 text.
  * - Errors (LB_DATA_ERROR): "line 17: 11 fields, expected 10" (MALFORMED),
  *   "line 5: unterminated quoted field (opened at line 3)" (MALFORMED),
  *   "not valid UTF-8 at byte N (line L)" (ENCODING; N counts from 0),

@@ -3,7 +3,8 @@
  * lb-csv-source.c: the bytes under the CSV reader. A file is read with read()
  * in blocks (not mapped: a file truncated under a mapping would kill us with
  * SIGBUS), bytes in memory are used in place, and gzip input (recognised by its
- * magic bytes) is inflated block by block, so memory stays at one block.
+ * magic bytes) is inflated block by block on a thread of its own, one block
+ * ahead of the parser, so memory stays at a few blocks.
  */
 #include "config.h"
 
@@ -21,6 +22,16 @@
 #include "lb-data-error.h"
 
 #define RAW_BLOCK ((gsize) 1 << 20)
+#define CHUNK_SIZE ((gsize) 4 << 20)
+
+typedef struct
+{
+  char    *data;       /* CHUNK_SIZE bytes */
+  gsize    len;
+  gboolean at_end;     /* the last chunk of the input */
+  GError  *error;
+  guint64  raw_done;   /* compressed bytes read when it was made */
+} Chunk;
 
 struct _LbCsvSource
 {
@@ -41,6 +52,12 @@ struct _LbCsvSource
   gboolean      zs_member_done;  /* the last inflate() call ended a gzip member */
   char         *raw_buffer;      /* RAW_BLOCK, compressed input from the file */
   guint64       size_hint;
+  GThread      *inflater;        /* inflates ahead (see fill_inflate) */
+  GAsyncQueue  *full;            /* (element-type Chunk) inflated, to be read */
+  GAsyncQueue  *empty;           /* (element-type Chunk) to be filled */
+  Chunk         chunks[2];
+  guint64       raw_progress;    /* compressed bytes behind the window, for progress */
+  GError       *error;           /* the inflater's error, kept for later calls */
 
   /* the window: [start, end) of buffer (or of bytes_data when zero-copy) */
   char         *buffer;
@@ -49,12 +66,15 @@ struct _LbCsvSource
   gsize         end;
   guint64       offset;          /* stream offset of buffer[start] */
   gboolean      eof;
+  gboolean      latin1;          /* the input is ISO-8859-1: turn it into UTF-8 */
 };
+
+static void stop_inflater (LbCsvSource *source);
 
 static gboolean
 zero_copy (LbCsvSource *source)
 {
-  return source->bytes != NULL && !source->compressed;
+  return source->bytes != NULL && !source->compressed && !source->latin1;
 }
 
 static gboolean
@@ -86,6 +106,11 @@ start_inflate (LbCsvSource  *source,
     }
   source->zs_ready = TRUE;
   source->zs_member_done = FALSE;
+  if (source->full == NULL)
+    {
+      source->full = g_async_queue_new ();
+      source->empty = g_async_queue_new ();
+    }
   return TRUE;
 }
 
@@ -176,10 +201,19 @@ lb_csv_source_free (LbCsvSource *source)
 {
   if (source == NULL)
     return;
+  stop_inflater (source);
   if (source->fd >= 0)
     close (source->fd);
   if (source->zs_ready)
     inflateEnd (&source->zs);
+  for (guint i = 0; i < G_N_ELEMENTS (source->chunks); i++)
+    {
+      g_free (source->chunks[i].data);
+      g_clear_error (&source->chunks[i].error);
+    }
+  g_clear_pointer (&source->full, g_async_queue_unref);
+  g_clear_pointer (&source->empty, g_async_queue_unref);
+  g_clear_error (&source->error);
   g_clear_pointer (&source->bytes, g_bytes_unref);
   g_free (source->raw_buffer);
   g_free (source->buffer);
@@ -191,6 +225,9 @@ gboolean
 lb_csv_source_rewind (LbCsvSource  *source,
                       GError      **error)
 {
+  stop_inflater (source);
+  g_clear_error (&source->error);
+  source->raw_progress = 0;
   source->raw_done = 0;
   source->raw_eof = FALSE;
   source->start = source->end = 0;
@@ -237,6 +274,16 @@ read_raw (LbCsvSource  *source,
 {
   gsize done = 0;
 
+  if (source->bytes != NULL)
+    {
+      done = MIN (max, source->bytes_len - source->raw_done);
+      memcpy (dest, source->bytes_data + source->raw_done, done);
+      source->raw_done += done;
+      source->raw_eof = source->raw_done == source->bytes_len;
+      *n_read = done;
+      return TRUE;
+    }
+
   while (done < max)
     {
       ssize_t n = read (source->fd, dest + done, max - done);
@@ -265,16 +312,21 @@ read_raw (LbCsvSource  *source,
   return TRUE;
 }
 
+/* Inflates up to @max bytes into @dest. *produced may be short only at the
+ * end of the input (then *at_end). Runs on the inflating thread. */
 static gboolean
-fill_inflate (LbCsvSource  *source,
-              gsize         block,
+inflate_into (LbCsvSource  *source,
+              char         *dest,
+              gsize         max,
+              gsize        *produced_out,
+              gboolean     *at_end,
               GError      **error)
 {
   z_stream *zs = &source->zs;
   gsize produced = 0;
 
-  reserve (source, block);
-  while (produced < block)
+  *at_end = FALSE;
+  while (produced < max)
     {
       int status;
 
@@ -307,7 +359,7 @@ fill_inflate (LbCsvSource  *source,
                            _("the compressed file is truncated"));
               return FALSE;
             }
-          source->eof = TRUE;
+          *at_end = TRUE;
           break;
         }
       if (source->zs_member_done)
@@ -317,11 +369,10 @@ fill_inflate (LbCsvSource  *source,
           source->zs_member_done = FALSE;
         }
 
-      zs->next_out = (Bytef *) source->buffer + source->end;
-      zs->avail_out = (uInt) (block - produced);
+      zs->next_out = (Bytef *) dest + produced;
+      zs->avail_out = (uInt) (max - produced);
       status = inflate (zs, Z_NO_FLUSH);
-      produced += (block - produced) - zs->avail_out;
-      source->end = (gsize) ((char *) zs->next_out - source->buffer);
+      produced = max - zs->avail_out;
       if (status == Z_STREAM_END)
         source->zs_member_done = TRUE;
       else if (status == Z_BUF_ERROR)
@@ -334,7 +385,134 @@ fill_inflate (LbCsvSource  *source,
           return FALSE;
         }
     }
+  *produced_out = produced;
   return TRUE;
+}
+
+/* --- inflating ahead, on a thread of its own --- */
+
+/* While the reader parses one block, the next one is being inflated: the
+ * inflater fills chunks from the "empty" queue and hands them over in the
+ * "full" queue, two chunks in all. */
+
+static Chunk stop_marker;
+
+static gpointer
+inflater_main (gpointer data)
+{
+  LbCsvSource *source = data;
+
+  for (;;)
+    {
+      Chunk *chunk = g_async_queue_pop (source->empty);
+
+      if (chunk == &stop_marker)
+        break;
+      chunk->len = 0;
+      chunk->at_end = FALSE;
+      g_clear_error (&chunk->error);
+      inflate_into (source, chunk->data, CHUNK_SIZE, &chunk->len, &chunk->at_end, &chunk->error);
+      chunk->raw_done = source->raw_done;
+      g_async_queue_push (source->full, chunk);
+      if (chunk->at_end || chunk->error != NULL)
+        break;
+    }
+  return NULL;
+}
+
+static void
+stop_inflater (LbCsvSource *source)
+{
+  if (source->inflater == NULL)
+    return;
+  g_async_queue_push_front (source->empty, &stop_marker);
+  g_thread_join (source->inflater);
+  source->inflater = NULL;
+  while (g_async_queue_try_pop (source->full) != NULL)
+    ;
+  while (g_async_queue_try_pop (source->empty) != NULL)
+    ;
+}
+
+static gboolean
+fill_inflate (LbCsvSource  *source,
+              GError      **error)
+{
+  Chunk *chunk;
+
+  if (source->error != NULL)
+    {
+      g_propagate_error (error, g_error_copy (source->error));
+      return FALSE;
+    }
+  if (source->inflater == NULL)
+    {
+      for (guint i = 0; i < G_N_ELEMENTS (source->chunks); i++)
+        {
+          if (source->chunks[i].data == NULL)
+            source->chunks[i].data = g_malloc (CHUNK_SIZE);
+          g_async_queue_push (source->empty, &source->chunks[i]);
+        }
+      source->inflater = g_thread_try_new ("lb-csv-inflate", inflater_main, source, error);
+      if (source->inflater == NULL)
+        return FALSE;
+    }
+
+  chunk = g_async_queue_pop (source->full);
+  if (chunk->error != NULL)
+    {
+      source->error = g_error_copy (chunk->error);
+      g_propagate_error (error, g_steal_pointer (&chunk->error));
+      return FALSE;
+    }
+  reserve (source, chunk->len);
+  memcpy (source->buffer + source->end, chunk->data, chunk->len);
+  source->end += chunk->len;
+  source->raw_progress = chunk->raw_done;
+  source->eof = chunk->at_end;
+  g_async_queue_push (source->empty, chunk);
+  return TRUE;
+}
+
+/* Latin-1 is Unicode's first 256 code points: bytes from 0x80 take two
+ * UTF-8 bytes. Expands [from, end) in place, from the back. */
+static void
+latin1_to_utf8 (LbCsvSource *source,
+                gsize        from)
+{
+  gsize n_high = 0;
+  gsize relative = from - source->start;
+  gsize src, dst;
+
+  for (gsize i = from; i < source->end; i++)
+    n_high += (guchar) source->buffer[i] >= 0x80;
+  if (n_high == 0)
+    return;
+  reserve (source, n_high);   /* may move the window to the front */
+  from = source->start + relative;
+  src = source->end;
+  dst = source->end + n_high;
+  while (src > from)
+    {
+      guchar b = (guchar) source->buffer[--src];
+
+      if (b < 0x80)
+        source->buffer[--dst] = (char) b;
+      else
+        {
+          source->buffer[--dst] = (char) (0x80 | (b & 0x3f));
+          source->buffer[--dst] = (char) (0xc0 | (b >> 6));
+        }
+    }
+  source->end += n_high;
+}
+
+void
+lb_csv_source_set_latin1 (LbCsvSource *source,
+                          gboolean     latin1)
+{
+  g_return_if_fail (source->end == 0);
+  source->latin1 = latin1;
 }
 
 gboolean
@@ -342,11 +520,19 @@ lb_csv_source_fill (LbCsvSource  *source,
                     gsize         block,
                     GError      **error)
 {
+  gsize from = source->end - source->start;
+
   if (source->eof)
     return TRUE;
 
   if (source->compressed)
-    return fill_inflate (source, block, error);
+    {
+      if (!fill_inflate (source, error))
+        return FALSE;
+      if (source->latin1)
+        latin1_to_utf8 (source, source->start + from);
+      return TRUE;
+    }
 
   if (zero_copy (source))
     {
@@ -363,6 +549,8 @@ lb_csv_source_fill (LbCsvSource  *source,
       return FALSE;
     source->end += n;
     source->eof = source->raw_eof;
+    if (source->latin1)
+      latin1_to_utf8 (source, source->start + from);
   }
   return TRUE;
 }
@@ -408,6 +596,8 @@ double
 lb_csv_source_get_fraction (LbCsvSource *source)
 {
   if (source->compressed)
+    return source->raw_size > 0 ? MIN (1.0, (double) source->raw_progress / (double) source->raw_size) : -1.0;
+  if (source->latin1)
     return source->raw_size > 0 ? MIN (1.0, (double) source->raw_done / (double) source->raw_size) : -1.0;
   return source->raw_size > 0 ? MIN (1.0, (double) source->offset / (double) source->raw_size) : -1.0;
 }

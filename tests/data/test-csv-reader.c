@@ -175,6 +175,16 @@ test_header_detection (void)
   g_assert_cmpuint (lb_table_get_n_rows (words), ==, 3);
   g_assert_cmpstr (lb_column_get_name (lb_table_get_column (words, 1)), ==, "column2");
 
+  /* a number in the header ("2015"), but "since" sits on numbers only */
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(LbTable) years = read_string ("country,2015,since\nA,1.5,2010\nB,2.5,2012\n", &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (lb_table_get_n_rows (years), ==, 2);
+    g_assert_cmpfloat (number_at (years, "2015", 1), ==, 2.5);
+  }
+
   yes.header = LB_CSV_HEADER_YES;
   forced = read_fixture_ok ("csv-noheader.csv", &yes);
   g_assert_cmpuint (lb_table_get_n_rows (forced), ==, 2);
@@ -301,6 +311,43 @@ test_edge_forms (void)
 
 /* --- malformed input: a clear error each --- */
 
+/* Valid multi-byte text anywhere in an 8-byte word; invalid forms found at
+ * their exact byte (the offset counts from 0, header included). */
+static void
+test_utf8 (void)
+{
+  struct { const char *text; gssize bad; } cases[] = {
+    { "w\n\xc3\xa9t\xc3\xa9\n\xe2\x82\xac\xf0\x9f\x98\x80x\n\xe4\xb8\xad\xe6\x96\x87\n", -1 },
+    { "w\nabcdefg\xc3\xa9\n", -1 },                  /* straddles the 8-byte word */
+    { "w\nabc\xc0\x80\n", 5 },                       /* overlong NUL */
+    { "w\nabcdef\xed\xa0\x80\n", 8 },               /* a UTF-16 surrogate */
+    { "w\nabcdefgh\xe2\x82\n", 10 },                 /* cut short */
+    { "w\nabcdefgh\x80\n", 10 },                      /* a lone continuation byte */
+    { "w\nabcdefgh\xf8\x88\x80\x80\x80\n", 10 },  /* 5-byte form */
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(LbTable) table = read_string (cases[i].text, &error);
+
+      if (cases[i].bad < 0)
+        {
+          g_assert_no_error (error);
+          g_assert_nonnull (table);
+        }
+      else
+        {
+          g_autofree char *expected = g_strdup_printf ("not valid UTF-8 at byte %" G_GSSIZE_FORMAT " (line 2)",
+                                                       cases[i].bad);
+
+          g_assert_error (error, LB_DATA_ERROR, LB_DATA_ERROR_ENCODING);
+          g_assert_cmpstr (error->message, ==, expected);
+        }
+    }
+}
+
+
 static void
 check_fixture_error (const char *name,
                      GQuark      domain,
@@ -405,6 +452,26 @@ test_huge_field (void)
     }
 }
 
+/* A line of ten million commas is not a table: refused, quickly, without
+ * allocating ten million columns. */
+static void
+test_too_many_columns (void)
+{
+  const gsize n = 10000000;
+  char *data = g_malloc (n + 8);
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LbTable) table = NULL;
+
+  memset (data, ',', n);
+  memcpy (data + n, "\n1\n", 3);
+  bytes = g_bytes_new_take (data, n + 3);
+  table = lb_csv_read_bytes (bytes, "commas", NULL, NULL, NULL, NULL, &error);
+  g_assert_null (table);
+  g_assert_error (error, LB_DATA_ERROR, LB_DATA_ERROR_TOO_LARGE);
+  g_assert_cmpstr (error->message, ==, "the first record has 10000001 fields; Learnbench reads at most 100000 columns");
+}
+
 /* --- big inputs: blocks, threads, the restart, every value checked --- */
 
 static void
@@ -477,22 +544,66 @@ test_big_restart (void)
   (void) text;
 }
 
-/* Same big file as bytes, as a file and gzip-compressed: the same table. */
+/* Bad UTF-8 and a NUL byte deep in the file (in a helper thread's half). */
+static void
+test_big_bad_text_late (void)
+{
+  for (int nul = 0; nul < 2; nul++)
+    {
+      g_autoptr(GString) csv = g_string_new ("a,b\n");
+      g_autoptr(GBytes) bytes = NULL;
+      g_autoptr(GError) error = NULL;
+      g_autoptr(LbTable) table = NULL;
+      g_autofree char *expected = NULL;
+      gsize bad;
+
+      for (guint i = 0; i < 900000; i++)
+        g_string_append_printf (csv, "%u,1\n", i);
+      bad = csv->len + 1;
+      g_string_append_len (csv, nul ? "x\0,1\n" : "x\xff,1\n", 5);
+      for (guint i = 0; i < 1000; i++)
+        g_string_append (csv, "5,1\n");
+      bytes = g_bytes_new (csv->str, csv->len);
+      table = lb_csv_read_bytes (bytes, "late", NULL, NULL, NULL, NULL, &error);
+      g_assert_null (table);
+      if (nul)
+        {
+          expected = g_strdup_printf ("this is not a text file (NUL byte at byte %" G_GSIZE_FORMAT ")", bad);
+          g_assert_error (error, LB_DATA_ERROR, LB_DATA_ERROR_FORMAT);
+        }
+      else
+        {
+          expected = g_strdup_printf ("not valid UTF-8 at byte %" G_GSIZE_FORMAT " (line 900002)", bad);
+          g_assert_error (error, LB_DATA_ERROR, LB_DATA_ERROR_ENCODING);
+        }
+      g_assert_cmpstr (error->message, ==, expected);
+    }
+}
+
+/* A ragged row deep in the file. */
 static void
 test_big_ragged_late (void)
 {
-  g_autoptr(GString) csv = g_string_new ("a,b\n");
-  g_autoptr(GBytes) bytes = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(LbTable) table = NULL;
+  /* in the middle of a block, and in the small last block (one thread) */
+  const guint bad_rows[] = { 876543, 899997 };
 
-  for (guint i = 0; i < 900000; i++)
-    g_string_append_printf (csv, i == 876543 ? "%u\n" : "%u,1\n", i);
-  bytes = g_bytes_new (csv->str, csv->len);
-  table = lb_csv_read_bytes (bytes, "late", NULL, NULL, NULL, NULL, &error);
-  g_assert_null (table);
-  /* the header is line 1, row i is line i + 2 */
-  g_assert_cmpstr (error->message, ==, "line 876545: 1 field, expected 2");
+  for (guint k = 0; k < G_N_ELEMENTS (bad_rows); k++)
+    {
+      g_autoptr(GString) csv = g_string_new ("a,b\n");
+      g_autoptr(GBytes) bytes = NULL;
+      g_autoptr(GError) error = NULL;
+      g_autoptr(LbTable) table = NULL;
+      g_autofree char *expected = NULL;
+
+      for (guint i = 0; i < 900000; i++)
+        g_string_append_printf (csv, i == bad_rows[k] ? "%u\n" : "%u,1\n", i);
+      bytes = g_bytes_new (csv->str, csv->len);
+      table = lb_csv_read_bytes (bytes, "late", NULL, NULL, NULL, NULL, &error);
+      g_assert_null (table);
+      /* the header is line 1, row i is line i + 2 */
+      expected = g_strdup_printf ("line %u: 1 field, expected 2", bad_rows[k] + 2);
+      g_assert_cmpstr (error->message, ==, expected);
+    }
 }
 
 /* --- progress and cancellation --- */
@@ -747,6 +858,83 @@ test_fuzz (void)
   g_assert_cmpuint (n_tables, >, n / 10);
 }
 
+/* The same big inputs cut among 1 and 3 threads (the machine's core count
+ * decides otherwise; LB_CSV_THREADS overrides it). */
+static void
+test_thread_counts (void)
+{
+  const char *counts[] = { "1", "3" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (counts); i++)
+    {
+      g_setenv ("LB_CSV_THREADS", counts[i], TRUE);
+      test_big_random ();
+      test_big_restart ();
+      test_big_quoted ();
+      test_big_quoted_ragged ();
+      test_big_ragged_late ();
+      test_big_bad_text_late ();
+    }
+  g_unsetenv ("LB_CSV_THREADS");
+}
+
+/* gzip in memory (a GZlibCompressor), for the tests below. */
+static GBytes *
+gzip_bytes (GBytes *plain)
+{
+  g_autoptr(GZlibCompressor) compressor = g_zlib_compressor_new (G_ZLIB_COMPRESSOR_FORMAT_GZIP, 1);
+  g_autoptr(GOutputStream) memory = g_memory_output_stream_new_resizable ();
+  g_autoptr(GOutputStream) out = g_converter_output_stream_new (memory, G_CONVERTER (compressor));
+  gsize written = 0;
+
+  g_assert_true (g_output_stream_write_all (out, g_bytes_get_data (plain, NULL), g_bytes_get_size (plain),
+                                            &written, NULL, NULL));
+  g_assert_true (g_output_stream_close (out, NULL, NULL));
+  return g_memory_output_stream_steal_as_bytes (G_MEMORY_OUTPUT_STREAM (memory));
+}
+
+/* Big gzip input: read again (a column turns to words at the very end), cut
+ * short in the middle, and cancelled while the inflating thread runs ahead. */
+static void
+test_big_gzip_paths (void)
+{
+  g_autoptr(GString) csv = g_string_new ("n,code\n");
+  g_autoptr(GBytes) plain = NULL;
+  g_autoptr(GBytes) packed = NULL;
+  g_autoptr(GBytes) cut = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LbTable) table = NULL;
+  g_autoptr(LbTable) truncated = NULL;
+  g_autoptr(LbTable) cancelled = NULL;
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  ProgressLog log = { 0, };
+  const guint n_rows = 1500000;
+
+  for (guint i = 0; i < n_rows; i++)
+    g_string_append_printf (csv, "%u,%s\n", i, i == n_rows - 1 ? "end" : "0012");
+  plain = g_string_free_to_bytes (g_steal_pointer (&csv));
+  packed = gzip_bytes (plain);
+
+  table = lb_csv_read_bytes (packed, "big.csv.gz", NULL, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (lb_table_get_n_rows (table), ==, n_rows);
+  g_assert_cmpstr (category_at (table, "code", 0), ==, "0012");
+  g_assert_cmpstr (category_at (table, "code", n_rows - 1), ==, "end");
+  g_assert_cmpfloat (number_at (table, "n", n_rows - 1), ==, n_rows - 1);
+
+  cut = g_bytes_new_from_bytes (packed, 0, g_bytes_get_size (packed) * 2 / 3);
+  truncated = lb_csv_read_bytes (cut, "cut.csv.gz", NULL, NULL, NULL, NULL, &error);
+  g_assert_null (truncated);
+  g_assert_error (error, LB_DATA_ERROR, LB_DATA_ERROR_FORMAT);
+  g_assert_cmpstr (error->message, ==, "the compressed file is truncated");
+  g_clear_error (&error);
+
+  log.cancel_at_first = cancellable;
+  cancelled = lb_csv_read_bytes (packed, "big.csv.gz", NULL, on_progress, &log, cancellable, &error);
+  g_assert_null (cancelled);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+}
+
 /* --- the book's data --- */
 
 static void
@@ -798,6 +986,135 @@ test_housing (void)
     }
 }
 
+/* Titanic (quoted names with commas; "Ticket" turns from numbers to words
+ * deep down, so the reader reads it twice). Numbers from pandas 1.5.3:
+ * pd.read_csv("titanic/train.csv").isna().sum(), ["Fare"].sum(). */
+static void
+test_titanic (void)
+{
+  g_autofree char *path = lb_test_data_file ("titanic/train.csv");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LbTable) table = NULL;
+  const double *fare;
+  double sum = 0;
+
+  if (path == NULL)
+    return;
+  table = lb_csv_read_file (path, NULL, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (lb_table_get_n_rows (table), ==, 891);
+  g_assert_cmpuint (lb_table_get_n_columns (table), ==, 12);
+  g_assert_cmpuint (lb_column_count_missing (lb_table_get_column_by_name (table, "Age")), ==, 177);
+  g_assert_cmpuint (lb_column_count_missing (lb_table_get_column_by_name (table, "Cabin")), ==, 687);
+  g_assert_cmpuint (lb_column_count_missing (lb_table_get_column_by_name (table, "Embarked")), ==, 2);
+  g_assert_cmpuint (lb_column_get_n_categories (lb_table_get_column_by_name (table, "Embarked")), ==, 3);
+  g_assert_cmpuint (lb_column_get_n_categories (lb_table_get_column_by_name (table, "Sex")), ==, 2);
+  g_assert_cmpstr (text_at (table, "Ticket", 0), ==, "A/5 21171");
+  g_assert_cmpstr (text_at (table, "Name", 1), ==, "Cumings, Mrs. John Bradley (Florence Briggs Thayer)");
+  fare = lb_column_get_numeric (lb_table_get_column_by_name (table, "Fare"));
+  for (guint i = 0; i < 891; i++)
+    sum += fare[i];
+  /* 891 additions in another order: 1e-12 relative is ample */
+  g_assert_cmpfloat_with_epsilon (sum, 28693.9493, 28693.9493 * 1e-12);
+}
+
+/* The book's chapter 1 files. oecd_bli_2015.csv (BOM, every field quoted) has
+ * two columns with no value: an error, unless keep_all_missing. Numbers from
+ * pandas 1.5.3: pd.read_csv(path): shape (3292, 17), Value.sum() 15717300.395763954,
+ * 37 countries, 24 indicators. */
+static void
+test_oecd (void)
+{
+  g_autofree char *path = lb_test_data_file ("lifesat/oecd_bli_2015.csv");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LbTable) table = NULL;
+  LbCsvOptions options = LB_CSV_OPTIONS_INIT;
+  const double *value;
+  double sum = 0;
+
+  if (path == NULL)
+    return;
+  table = lb_csv_read_file (path, NULL, NULL, NULL, NULL, &error);
+  g_assert_null (table);
+  g_assert_error (error, LB_DATA_ERROR, LB_DATA_ERROR_ALL_MISSING);
+  g_assert_cmpstr (error->message, ==, "column 'Reference Period Code' is entirely missing");
+  g_clear_error (&error);
+
+  options.keep_all_missing = TRUE;
+  table = lb_csv_read_file (path, &options, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (lb_table_get_n_rows (table), ==, 3292);
+  g_assert_cmpuint (lb_table_get_n_columns (table), ==, 17);
+  g_assert_cmpint (lb_table_find_column (table, "LOCATION"), ==, 0);
+  g_assert_cmpuint (lb_column_count_missing (lb_table_get_column_by_name (table, "Reference Period")), ==, 3292);
+  g_assert_cmpuint (lb_column_get_n_categories (lb_table_get_column_by_name (table, "Country")), ==, 37);
+  g_assert_cmpuint (lb_column_get_n_categories (lb_table_get_column_by_name (table, "Indicator")), ==, 24);
+  value = lb_column_get_numeric (lb_table_get_column_by_name (table, "Value"));
+  g_assert_cmpfloat (value[0], ==, 1.1);
+  for (guint i = 0; i < 3292; i++)
+    sum += value[i];
+  /* 3292 additions in another order than pandas': 1e-12 relative */
+  g_assert_cmpfloat_with_epsilon (sum, 15717300.395763954, 15717300.395763954 * 1e-12);
+}
+
+/* gdp_per_capita.csv is Latin-1, tab-separated, with "3,995.383" numbers, a
+ * header that names a column "2015", and a one-field footnote as its last line
+ * (pandas pads it with NaN; we refuse ragged rows). */
+static void
+test_gdp (void)
+{
+  g_autofree char *path = lb_test_data_file ("lifesat/gdp_per_capita.csv");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LbTable) table = NULL;
+  LbCsvOptions options = LB_CSV_OPTIONS_INIT;
+
+  if (path == NULL)
+    return;
+  table = lb_csv_read_file (path, NULL, NULL, NULL, NULL, &error);
+  g_assert_null (table);
+  g_assert_error (error, LB_DATA_ERROR, LB_DATA_ERROR_ENCODING);
+  g_clear_error (&error);
+
+  options.latin1 = TRUE;
+  options.thousands = ',';
+  table = lb_csv_read_file (path, &options, NULL, NULL, NULL, &error);
+  g_assert_null (table);
+  g_assert_cmpstr (error->message, ==, "line 192: 1 field, expected 7");
+}
+
+static void
+test_latin1 (void)
+{
+  LbCsvOptions options = LB_CSV_OPTIONS_INIT;
+  g_autoptr(LbTable) table = NULL;
+  g_autoptr(GBytes) bytes = g_bytes_new_static ("k\tv\nS\xe3o Tom\xe9\t1\nZ\xfcrich\t2\n", 24);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LbTable) from_bytes = NULL;
+
+  options.latin1 = TRUE;
+  table = read_fixture_ok ("csv-latin1.csv", &options);
+  g_assert_cmpstr (text_at (table, "name", 0), ==, "Jos\xc3\xa9");
+
+  from_bytes = lb_csv_read_bytes (bytes, "latin1", &options, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (text_at (from_bytes, "k", 0), ==, "S\xc3\xa3o Tom\xc3\xa9");
+  g_assert_cmpstr (text_at (from_bytes, "k", 1), ==, "Z\xc3\xbcrich");
+  g_assert_cmpfloat (number_at (from_bytes, "v", 1), ==, 2.0);
+}
+
+static void
+test_keep_all_missing (void)
+{
+  LbCsvOptions options = LB_CSV_OPTIONS_INIT;
+  g_autoptr(LbTable) table = NULL;
+
+  options.keep_all_missing = TRUE;
+  table = read_fixture_ok ("csv-all-missing.csv", &options);
+  g_assert_cmpuint (lb_table_get_n_rows (table), ==, 3);
+  g_assert_cmpuint (lb_column_count_missing (lb_table_get_column_by_name (table, "b")), ==, 3);
+  g_assert_cmpfloat (number_at (table, "a", 2), ==, 3.0);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -814,19 +1131,29 @@ main (int argc, char **argv)
   g_test_add_func ("/learnbench/data/CsvReader/gzip", test_gzip);
   g_test_add_func ("/learnbench/data/CsvReader/edge-forms", test_edge_forms);
   g_test_add_func ("/learnbench/data/CsvReader/malformed", test_malformed);
+  g_test_add_func ("/learnbench/data/CsvReader/utf8", test_utf8);
   g_test_add_func ("/learnbench/data/CsvReader/missing-file", test_missing_file);
   g_test_add_func ("/learnbench/data/CsvReader/unterminated-first", test_unterminated_first);
   g_test_add_func ("/learnbench/data/CsvReader/huge-field", test_huge_field);
+  g_test_add_func ("/learnbench/data/CsvReader/too-many-columns", test_too_many_columns);
   g_test_add_func ("/learnbench/data/CsvReader/big-random", test_big_random);
   g_test_add_func ("/learnbench/data/CsvReader/big-restart", test_big_restart);
   g_test_add_func ("/learnbench/data/CsvReader/big-ragged-late", test_big_ragged_late);
+  g_test_add_func ("/learnbench/data/CsvReader/big-bad-text-late", test_big_bad_text_late);
+  g_test_add_func ("/learnbench/data/CsvReader/thread-counts", test_thread_counts);
   g_test_add_func ("/learnbench/data/CsvReader/progress", test_progress);
   g_test_add_func ("/learnbench/data/CsvReader/cancel", test_cancel);
   g_test_add_func ("/learnbench/data/CsvReader/big-quoted", test_big_quoted);
   g_test_add_func ("/learnbench/data/CsvReader/big-quoted-ragged", test_big_quoted_ragged);
   g_test_add_func ("/learnbench/data/CsvReader/big-gzip", test_big_gzip);
+  g_test_add_func ("/learnbench/data/CsvReader/big-gzip-paths", test_big_gzip_paths);
   g_test_add_func ("/learnbench/data/CsvReader/truncated-while-loading", test_truncated_while_loading);
   g_test_add_func ("/learnbench/data/CsvReader/fuzz", test_fuzz);
   g_test_add_func ("/learnbench/data/CsvReader/housing", test_housing);
+  g_test_add_func ("/learnbench/data/CsvReader/titanic", test_titanic);
+  g_test_add_func ("/learnbench/data/CsvReader/oecd", test_oecd);
+  g_test_add_func ("/learnbench/data/CsvReader/gdp", test_gdp);
+  g_test_add_func ("/learnbench/data/CsvReader/latin1", test_latin1);
+  g_test_add_func ("/learnbench/data/CsvReader/keep-all-missing", test_keep_all_missing);
   return g_test_run ();
 }
