@@ -3,11 +3,16 @@
  * lb-application.c: wires the workbench: one LbWindow per activation,
  * `learnbench FILE…` through GApplication's open, `--sample NAME` through the
  * app.open-sample action (so a second instance forwards it to the first), the
- * app actions and the keyboard shortcuts. No algorithm, no drawing.
+ * app actions and the keyboard shortcuts, and the UI language (app.language:
+ * system, English or 简体中文, remembered in ~/.config/learnbench/settings.ini;
+ * windows are rebuilt on the same table when it changes). No algorithm, no drawing.
  */
 #include "config.h"
 
+#include <errno.h>
 #include <glib/gi18n.h>
+#include <glib/gstdio.h>
+#include <locale.h>
 #include <string.h>
 
 #include "lb-application.h"
@@ -16,6 +21,8 @@
 struct _LbApplication
 {
   GtkApplication parent_instance;
+
+  char          *system_language;  /* $LANGUAGE at start, may be NULL */
 };
 
 G_DEFINE_FINAL_TYPE (LbApplication, lb_application, GTK_TYPE_APPLICATION)
@@ -75,6 +82,132 @@ about_action (GSimpleAction *action,
                          NULL);
 }
 
+/* --- the UI language --- */
+
+static char *
+settings_path (void)
+{
+  return g_build_filename (g_get_user_config_dir (), "learnbench", "settings.ini", NULL);
+}
+
+static char *
+load_language (void)
+{
+  g_autoptr (GKeyFile) file = g_key_file_new ();
+  g_autofree char *path = settings_path ();
+
+  if (!g_key_file_load_from_file (file, path, G_KEY_FILE_NONE, NULL))
+    return NULL;
+  return g_key_file_get_string (file, "ui", "language", NULL);
+}
+
+static void
+save_language (const char *language)
+{
+  g_autoptr (GKeyFile) file = g_key_file_new ();
+  g_autofree char *path = settings_path ();
+  g_autofree char *dir = g_path_get_dirname (path);
+  g_autoptr (GError) error = NULL;
+
+  g_key_file_load_from_file (file, path, G_KEY_FILE_KEEP_COMMENTS, NULL);
+  g_key_file_set_string (file, "ui", "language", language);
+  if (g_mkdir_with_parents (dir, 0700) != 0
+      || !g_key_file_save_to_file (file, path, &error))
+    g_warning ("Cannot remember the language in %s: %s", path,
+               error != NULL ? error->message : g_strerror (errno));
+}
+
+/* Makes gettext answer in @language ("" = as the system says). */
+static void
+apply_language (LbApplication *self,
+                const char    *language)
+{
+  const char *messages;
+
+  if (language == NULL || *language == '\0')
+    {
+      if (self->system_language != NULL)
+        g_setenv ("LANGUAGE", self->system_language, TRUE);
+      else
+        g_unsetenv ("LANGUAGE");
+    }
+  else
+    g_setenv ("LANGUAGE", language, TRUE);
+
+  /* gettext ignores LANGUAGE in the C locale (see main.c) */
+  messages = setlocale (LC_MESSAGES, NULL);
+  if (g_getenv ("LANGUAGE") != NULL
+      && (messages == NULL || strcmp (messages, "C") == 0 || strcmp (messages, "POSIX") == 0))
+    {
+      g_setenv ("LC_ALL", "C.UTF-8", TRUE);
+      setlocale (LC_ALL, "");
+    }
+  /* textdomain() tells gettext that its cached answers are stale */
+  textdomain (GETTEXT_PACKAGE);
+}
+
+/* GLib decides once, at the first g_dgettext() of the process, whether to
+ * translate at all, and says no when the current language has no catalogue
+ * (C.UTF-8 in a fresh container, or a language we do not ship). Learnbench
+ * switches languages at run time, so that first decision is taken here, with
+ * a language we ship current; English msgids are untouched by it. */
+static void
+prime_translations (void)
+{
+  g_autofree char *language = g_strdup (g_getenv ("LANGUAGE"));
+
+  g_setenv ("LANGUAGE", "zh_CN", TRUE);
+  textdomain (GETTEXT_PACKAGE);
+  (void) g_dgettext (GETTEXT_PACKAGE, "");
+  if (language != NULL)
+    g_setenv ("LANGUAGE", language, TRUE);
+  else
+    g_unsetenv ("LANGUAGE");
+  textdomain (GETTEXT_PACKAGE);
+}
+
+/* New windows on the same tables, in the new language; the old ones go. */
+static void
+rebuild_windows (LbApplication *self)
+{
+  GList *windows = g_list_copy (gtk_application_get_windows (GTK_APPLICATION (self)));
+
+  for (GList *l = windows; l != NULL; l = l->next)
+    {
+      LbWindow *old = l->data;
+      LbWindow *fresh;
+      g_autofree char *page = NULL;
+
+      if (!LB_IS_WINDOW (old))
+        continue;
+      page = g_strdup (lb_window_get_visible_page (old));
+      fresh = lb_window_new (GTK_APPLICATION (self));
+      lb_window_set_table (fresh, lb_window_get_table (old));
+      if (page != NULL)
+        lb_window_show_page (fresh, page);
+      gtk_window_present (GTK_WINDOW (fresh));
+      gtk_window_destroy (GTK_WINDOW (old));
+    }
+  g_list_free (windows);
+}
+
+static void
+language_change_state (GSimpleAction *action,
+                       GVariant      *value,
+                       gpointer       user_data)
+{
+  LbApplication *self = user_data;
+  const char *language = g_variant_get_string (value, NULL);
+  g_autoptr (GVariant) current = g_action_get_state (G_ACTION (action));
+
+  if (g_strcmp0 (g_variant_get_string (current, NULL), language) == 0)
+    return;
+  g_simple_action_set_state (action, value);
+  save_language (language);
+  apply_language (self, language);
+  rebuild_windows (self);
+}
+
 static void
 quit_action (GSimpleAction *action,
              GVariant      *parameter,
@@ -97,6 +230,7 @@ static const GActionEntry app_actions[] = {
   { "open-sample", open_sample_action, "s", NULL, NULL, { 0 } },
   { "about", about_action, NULL, NULL, NULL, { 0 } },
   { "quit", quit_action, NULL, NULL, NULL, { 0 } },
+  { "language", NULL, "s", "''", language_change_state, { 0 } },
 };
 
 /* --- GApplication --- */
@@ -120,12 +254,38 @@ lb_application_startup (GApplication *application)
 
   G_APPLICATION_CLASS (lb_application_parent_class)->startup (application);
 
-  g_set_application_name ("Learnbench");
+  {
+    static gsize named = 0;  /* GLib warns when the name is set twice (tests start several apps) */
+    if (g_once_init_enter (&named))
+      {
+        g_set_application_name ("Learnbench");
+        g_once_init_leave (&named, 1);
+      }
+  }
   gtk_window_set_default_icon_name (APPLICATION_ID);
   g_action_map_add_action_entries (G_ACTION_MAP (application), app_actions,
                                    G_N_ELEMENTS (app_actions), application);
   for (guint i = 0; i < G_N_ELEMENTS (accels); i++)
     gtk_application_set_accels_for_action (app, accels[i].action, accels[i].accels);
+
+  /* the language chosen in the menu last time, unless $LANGUAGE says otherwise */
+  {
+    LbApplication *self = LB_APPLICATION (application);
+    g_autofree char *saved = load_language ();
+    const char *state = "";
+
+    if (self->system_language == NULL && saved != NULL && *saved != '\0')
+      {
+        apply_language (self, saved);
+        state = saved;
+      }
+    else if (g_strcmp0 (self->system_language, "en") == 0
+             || g_strcmp0 (self->system_language, "zh_CN") == 0)
+      state = self->system_language;
+    g_simple_action_set_state (G_SIMPLE_ACTION (g_action_map_lookup_action (G_ACTION_MAP (application),
+                                                                            "language")),
+                               g_variant_new_string (state));
+  }
 
   /* Running from the build tree: find our icon in the source tree. */
   {
@@ -198,9 +358,18 @@ lb_application_handle_local_options (GApplication *application,
 }
 
 static void
+lb_application_finalize (GObject *object)
+{
+  g_free (LB_APPLICATION (object)->system_language);
+  G_OBJECT_CLASS (lb_application_parent_class)->finalize (object);
+}
+
+static void
 lb_application_class_init (LbApplicationClass *klass)
 {
   GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+
+  G_OBJECT_CLASS (klass)->finalize = lb_application_finalize;
 
   app_class->startup = lb_application_startup;
   app_class->activate = lb_application_activate;
@@ -219,6 +388,9 @@ lb_application_init (LbApplication *self)
     { NULL }
   };
 
+  self->system_language = g_strdup (g_getenv ("LANGUAGE"));
+  if (self->system_language != NULL && *self->system_language == '\0')
+    g_clear_pointer (&self->system_language, g_free);
   g_application_add_main_option_entries (G_APPLICATION (self), entries);
   g_application_set_option_context_summary (G_APPLICATION (self),
     _("Open the Learnbench workbench, on FILE when given.\n"
@@ -229,6 +401,8 @@ lb_application_init (LbApplication *self)
 LbApplication *
 lb_application_new (void)
 {
+  /* before GApplication's class_init, which already translates */
+  prime_translations ();
   return g_object_new (LB_TYPE_APPLICATION,
                        "application-id", APPLICATION_ID,
                        "flags", G_APPLICATION_HANDLES_OPEN,

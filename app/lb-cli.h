@@ -13,5 +13,7 @@ G_BEGIN_DECLS
 int lb_cli_describe (int argc, char **argv);
 int lb_cli_plot     (int argc, char **argv);
 int lb_cli_bench    (int argc, char **argv);
+int lb_cli_run      (int argc, char **argv);
+int lb_cli_predict  (int argc, char **argv);
 
 G_END_DECLS

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later
  *
- * main.c: the `learnbench` binary. With a sub-command (describe, plot, bench)
- * it runs headless; otherwise it opens the workbench window.
+ * main.c: the `learnbench` binary. With a sub-command (describe, plot, bench,
+ * run, predict) it runs headless; otherwise it opens the workbench window.
  */
 #include "config.h"
 
@@ -26,6 +26,8 @@ static const LbCommand commands[] = {
   { "describe", lb_cli_describe, N_("Print info() and describe() of a data file") },
   { "plot",     lb_cli_plot,     N_("Draw a chart of a data file into PNG, SVG or PDF") },
   { "bench",    lb_cli_bench,    N_("Measure Learnbench (load, describe, plots)") },
+  { "run",      lb_cli_run,      N_("Run a project file headless: fit, cross-validate, score") },
+  { "predict",  lb_cli_predict,  N_("Predict with a saved model on a data file") },
 };
 
 static void
@@ -41,8 +43,23 @@ static void
 setup_locale (void)
 {
   const char *localedir = g_getenv ("LEARNBENCH_LOCALEDIR");
+  const char *language = g_getenv ("LANGUAGE");
 
+  /* gettext ignores LANGUAGE in the "C" locale, which is what a fresh
+   * container runs with: `LANGUAGE=zh_CN learnbench` should still work, so
+   * run in C.UTF-8 then (the same as C, but messages translate). Through the
+   * environment, so that GLib's charset detection agrees. */
   setlocale (LC_ALL, "");
+  if (language != NULL && *language != '\0')
+    {
+      const char *messages = setlocale (LC_MESSAGES, NULL);
+
+      if (messages == NULL || strcmp (messages, "C") == 0 || strcmp (messages, "POSIX") == 0)
+        {
+          g_setenv ("LC_ALL", "C.UTF-8", TRUE);
+          setlocale (LC_ALL, "");
+        }
+    }
   bindtextdomain (GETTEXT_PACKAGE, localedir != NULL ? localedir : LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);

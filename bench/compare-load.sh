@@ -11,7 +11,9 @@
 # Usage: bench/compare-load.sh [LEARNBENCH_BINARY]
 #   (or `ninja -C BUILD bench-load`). Environment: LEARNBENCH_TEST_DATA (the
 #   book's data sets; default ../shared/datasets beside the source tree),
-#   REPEAT_SMALL (default 7) and REPEAT_LARGE (default 3): repetitions.
+#   REPEAT_SMALL (default 7) and REPEAT_LARGE (default 3): repetitions in one
+#   process; ROUNDS (default 3): how many times the peers take turns. Times
+#   shown are the median over rounds of each process's median, and the best run.
 set -eu
 
 here=$(cd "$(dirname "$0")" && pwd)
@@ -28,6 +30,7 @@ if [ -z "$exe" ] || [ ! -x "$exe" ]; then
 fi
 repeat_small=${REPEAT_SMALL:-7}
 repeat_large=${REPEAT_LARGE:-3}
+rounds=${ROUNDS:-3}
 python=/usr/bin/python3  # Debian's, with python3-pandas (a pyenv python3 on PATH lacks it)
 
 datasets=${LEARNBENCH_TEST_DATA:-$top/../shared/datasets}
@@ -118,33 +121,53 @@ cat(sprintf('{"load_s": %.6f, "min_load_s": %.6f, "rows": %d, "threads": %d, "pe
 EOF
 
 # --- run ---
+# The peers take turns, ROUNDS times, so a busy moment on a shared machine
+# does not fall on one of them only.
 run_one() {  # FILE REPEAT LABEL
   file=$1; n=$2; label=$3
-  "$exe" bench load "$file" --repeat "$n" --json > "$tmp/$label.learnbench.json"
-  if [ $use_pandas = yes ]; then
-    "$python" "$tmp/pandas_load.py" "$file" "$n" > "$tmp/$label.pandas.json"
-  fi
-  if [ $use_fread = yes ]; then
-    Rscript "$tmp/fread_load.R" "$file" "$n" > "$tmp/$label.fread.json"
-  fi
+  round=1
+  while [ $round -le "$rounds" ]; do
+    "$exe" bench load "$file" --repeat "$n" --json > "$tmp/$label.learnbench.$round.json"
+    if [ $use_pandas = yes ]; then
+      "$python" "$tmp/pandas_load.py" "$file" "$n" > "$tmp/$label.pandas.$round.json"
+    fi
+    if [ $use_fread = yes ]; then
+      Rscript "$tmp/fread_load.R" "$file" "$n" > "$tmp/$label.fread.$round.json"
+    fi
+    round=$((round + 1))
+  done
 }
-echo "compare-load: $(nproc) CPUs; learnbench = $exe"
-echo "compare-load: timing housing.csv ($repeat_small runs each) …"
+echo "compare-load: $(nproc) CPUs, load average $(cut -d' ' -f1-3 /proc/loadavg); learnbench = $exe"
+echo "compare-load: timing housing.csv ($rounds rounds of $repeat_small runs each) …"
 run_one "$housing" "$repeat_small" small
-echo "compare-load: timing housing_1M.csv ($(wc -c < "$tmp/housing_1M.csv") bytes, $repeat_large runs each) …"
+echo "compare-load: timing housing_1M.csv ($(wc -c < "$tmp/housing_1M.csv") bytes, $rounds rounds of $repeat_large runs each) …"
 run_one "$tmp/housing_1M.csv" "$repeat_large" large
 
 "$python" - "$tmp" <<'EOF'
-import json, os, sys
+import json, os, statistics, sys
 
 tmp = sys.argv[1]
 
 def read(label, peer):
-    path = os.path.join(tmp, f"{label}.{peer}.json")
-    if not os.path.exists(path):
+    rounds = []
+    for name in sorted(os.listdir(tmp)):
+        if name.startswith(f"{label}.{peer}.") and name.endswith(".json"):
+            with open(os.path.join(tmp, name)) as f:
+                rounds.append(json.load(f))
+    if not rounds:
         return None
-    with open(path) as f:
-        return json.load(f)
+    merged = dict(rounds[0])
+    for key in ("load_s", "describe_s", "total_s"):
+        if key in merged:
+            merged[key] = statistics.median(r[key] for r in rounds)
+    for key in ("min_load_s", "min_total_s"):
+        if key in merged:
+            merged[key] = min(r[key] for r in rounds)
+    # memory: the worst round
+    worst = max(rounds, key=lambda r: r["peak_rss_bytes"] - min(r["baseline_rss_bytes"], r["peak_rss_bytes"]))
+    merged["peak_rss_bytes"], merged["baseline_rss_bytes"] = worst["peak_rss_bytes"], worst["baseline_rss_bytes"]
+    merged["rounds"] = len(rounds)
+    return merged
 
 def mb(b):
     return f"{b / 1e6:.1f}"
@@ -158,15 +181,16 @@ for label, title in (("small", "housing.csv"), ("large", "housing_1M.csv")):
     print()
     print(f"== {title}: {lb['rows']} rows x {lb['columns']} columns, {lb['file_bytes']} bytes; "
           f"numeric payload {mb(payload)} MB ({lb['rows']} x {lb['numeric_columns']} x 8); "
-          f"median of {lb['repeat']} ==")
+          f"{lb['rounds']} rounds x median of {lb['repeat']} ==")
     header = (f"{'':36}{'load s':>9}{'describe s':>12}{'total s':>9}{'best s':>9}"
               f"{'peak MB':>9}{'growth MB':>11}{'growth/payload':>16}")
     print(header)
     print("-" * len(header))
     def row(name, d, describe=True):
         growth = d["peak_rss_bytes"] - min(d["baseline_rss_bytes"], d["peak_rss_bytes"])
+        best = d.get('min_total_s') if describe else d.get('min_load_s')
         print(f"{name:36}{secs(d['load_s']):>9}{secs(d.get('describe_s') if describe else None):>12}"
-              f"{secs(d.get('total_s') if describe else None):>9}{mb(d['peak_rss_bytes']):>9}"
+              f"{secs(d.get('total_s') if describe else None):>9}{secs(best):>9}{mb(d['peak_rss_bytes']):>9}"
               f"{mb(growth):>11}{growth / payload:>15.2f}x")
     row("learnbench", lb)
     if pd:

@@ -117,7 +117,7 @@ add_clicked_cb (LbAttributeForm *self)
   g_autoptr (GError) error = NULL;
   g_autoptr (LbColumn) column = NULL;
   g_autoptr (LbTable) new_table = NULL;
-  g_autoptr (LbChart) chart = NULL;
+  LbExploreChart *request;
   g_autofree char *name = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->name_entry))));
   g_autofree char *expression = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->expr_entry))));
   g_autofree char *text = NULL;
@@ -161,8 +161,11 @@ add_clicked_cb (LbAttributeForm *self)
   gtk_editable_set_text (GTK_EDITABLE (self->name_entry), "");
   gtk_editable_set_text (GTK_EDITABLE (self->expr_entry), "");
 
-  chart = lb_chart_new_histogram (new_table, name, LB_BIN_RULE_FIXED, 50, &error);
-  lb_explore_show_chart (self->chart_view, chart, error);
+  request = lb_explore_chart_new (LB_EXPLORE_HISTOGRAM, new_table);
+  request->columns = g_new0 (char *, 2);
+  request->columns[0] = g_strdup (name);
+  request->n = 50;   /* the book's bins=50 */
+  lb_explore_chart_show (request, self->chart_view);
 
   lb_attribute_form_set_table (self, new_table, TRUE);
   g_signal_emit (self, signals[ATTRIBUTE_ADDED], 0, new_table);

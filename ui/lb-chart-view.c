@@ -47,6 +47,9 @@ struct _LbChartView
   GtkFileChooserNative *chooser;
   GtkFileFilter        *filters[3];
   gboolean              pointer_inside;
+
+  LbGeneration          build_generation;  /* bumped by every new chart or message */
+  GCancellable         *build_cancellable;
 };
 
 G_DEFINE_FINAL_TYPE (LbChartView, lb_chart_view, GTK_TYPE_WIDGET)
@@ -433,6 +436,15 @@ secondary_click_cb (GtkGestureClick *gesture,
   lb_chart_view_export (self);
 }
 
+/* Whatever was being built in the background will be dropped when it ends. */
+static void
+lb_chart_view_supersede_builds (LbChartView *self)
+{
+  lb_generation_next (&self->build_generation);
+  g_cancellable_cancel (self->build_cancellable);
+  g_clear_object (&self->build_cancellable);
+}
+
 /* --- public API --- */
 
 GtkWidget *
@@ -446,6 +458,8 @@ lb_chart_view_set_chart (LbChartView *self,
                          LbChart     *chart)
 {
   g_return_if_fail (LB_IS_CHART_VIEW (self));
+
+  lb_chart_view_supersede_builds (self);
 
   if (chart != NULL)
     lb_chart_ref (chart);
@@ -480,6 +494,121 @@ lb_chart_view_set_message (LbChartView *self,
   g_free (self->message);
   self->message = g_strdup (message);
   lb_chart_view_update_visibility (self);
+}
+
+/* --- building a chart in the background --- */
+
+typedef struct
+{
+  LbChartBuildFunc func;
+  gpointer         data;
+  GDestroyNotify   destroy;
+} BuildTask;
+
+typedef struct
+{
+  GWeakRef view;
+  guint64  generation;
+} BuildCall;
+
+static void
+build_task_free (BuildTask *task)
+{
+  if (task->destroy != NULL)
+    task->destroy (task->data);
+  g_free (task);
+}
+
+static void
+build_job_func (LbJob        *job,
+                gpointer      task_data,
+                GCancellable *cancellable)
+{
+  BuildTask *task = task_data;
+  GError *error = NULL;
+  LbChart *chart = task->func (task->data, &error);
+
+  if (chart != NULL)
+    lb_job_return_pointer (job, chart, (GDestroyNotify) lb_chart_unref);
+  else
+    lb_job_return_error (job, error);
+}
+
+static void
+build_done_cb (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  BuildCall *call = user_data;
+  g_autoptr (LbChartView) self = g_weak_ref_get (&call->view);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (LbChart) chart = lb_job_propagate_pointer (result, &error);
+
+  if (self != NULL && lb_generation_is_current (&self->build_generation, call->generation))
+    {
+      g_clear_object (&self->build_cancellable);
+      if (chart != NULL)
+        lb_chart_view_set_chart (self, chart);
+      else
+        lb_chart_view_set_message (self, error->message);
+    }
+  g_weak_ref_clear (&call->view);
+  g_free (call);
+}
+
+/**
+ * lb_chart_view_build:
+ * Shows the chart @func builds from @data: at once, or with @background on
+ * the engine's thread pool (the current chart stays meanwhile, or the view
+ * says "Drawing…"). A chart or message set before the build ends supersedes
+ * it; @destroy frees @data.
+ */
+void
+lb_chart_view_build (LbChartView      *self,
+                     LbChartBuildFunc  func,
+                     gpointer          data,
+                     GDestroyNotify    destroy,
+                     gboolean          background)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (LbJob) job = NULL;
+  BuildTask *task;
+  BuildCall *call;
+
+  g_return_if_fail (LB_IS_CHART_VIEW (self));
+  g_return_if_fail (func != NULL);
+
+  if (!background)
+    {
+      g_autoptr (LbChart) chart = func (data, &error);
+
+      if (destroy != NULL)
+        destroy (data);
+      if (chart != NULL)
+        lb_chart_view_set_chart (self, chart);
+      else
+        lb_chart_view_set_message (self, error->message);
+      return;
+    }
+
+  /* The chart on show stays until its successor is ready (no flicker while
+   * a slider moves); an empty view says what is happening. */
+  if (self->chart != NULL && self->render_error == NULL)
+    lb_chart_view_supersede_builds (self);
+  else
+    lb_chart_view_set_message (self, _("Drawing…"));
+  task = g_new0 (BuildTask, 1);
+  task->func = func;
+  task->data = data;
+  task->destroy = destroy;
+  call = g_new0 (BuildCall, 1);
+  g_weak_ref_init (&call->view, self);
+  call->generation = self->build_generation.value;
+  self->build_cancellable = g_cancellable_new ();
+
+  job = lb_job_new (_("Drawing a chart"), NULL, self->build_cancellable, build_done_cb, call);
+  lb_job_set_task_data (job, task, (GDestroyNotify) build_task_free);
+  lb_job_run (job, build_job_func);
 }
 
 /**
@@ -532,6 +661,9 @@ lb_chart_view_dispose (GObject *object)
       g_clear_object (&self->chooser);
     }
   g_clear_handle_id (&self->status_id, g_source_remove);
+  lb_generation_next (&self->build_generation);
+  g_cancellable_cancel (self->build_cancellable);
+  g_clear_object (&self->build_cancellable);
   lb_chart_view_invalidate (self);
   g_clear_pointer (&self->overlay, gtk_widget_unparent);
 

@@ -38,4 +38,17 @@ const char *lb_chart_view_get_shown_message (LbChartView *self);
 /* The outcome of the last export ("Saved …" or the error) while shown, or NULL. */
 const char *lb_chart_view_get_status  (LbChartView *self);
 
+/* Builds a chart from @data; on a pool thread when @background (never touch
+ * GTK there). Returns NULL and sets @error when there is nothing to draw. */
+typedef LbChart *(*LbChartBuildFunc) (gpointer   data,
+                                      GError   **error);
+/* Shows the chart @func builds: at once, or with @background as a job while
+ * the current chart stays on show (or the view says "Drawing…"). A later
+ * chart, message or build supersedes it; @destroy frees @data (on any thread). */
+void        lb_chart_view_build       (LbChartView      *self,
+                                       LbChartBuildFunc  func,
+                                       gpointer          data,
+                                       GDestroyNotify    destroy,
+                                       gboolean          background);
+
 G_END_DECLS

@@ -364,8 +364,6 @@ lb_correlation_panel_set_table (LbCorrelationPanel *self,
 void
 lb_correlation_panel_refresh (LbCorrelationPanel *self)
 {
-  g_autoptr (GError) error = NULL;
-  g_autoptr (LbChart) chart = NULL;
   g_autofree const char **names = NULL;
   guint n;
 
@@ -382,10 +380,13 @@ lb_correlation_panel_refresh (LbCorrelationPanel *self)
     }
   else
     {
-      if (n > HEATMAP_MAX_COLUMNS)
-        names[HEATMAP_MAX_COLUMNS] = NULL;   /* the first ones; the list has them all */
-      chart = lb_chart_new_correlation (self->table, names, &error);
-      lb_explore_show_chart (self->chart_view, chart, error);
+      LbExploreChart *request = lb_explore_chart_new (LB_EXPLORE_CORRELATION, self->table);
+
+      /* The first ones; the list beside it has them all. */
+      request->columns = g_new0 (char *, MIN (n, HEATMAP_MAX_COLUMNS) + 1);
+      for (guint i = 0; i < MIN (n, HEATMAP_MAX_COLUMNS); i++)
+        request->columns[i] = g_strdup (names[i]);
+      lb_explore_chart_show (request, self->chart_view);
     }
   refresh_list (self);
 }

@@ -3,40 +3,16 @@
  * lb-data-page.c: "Get the data". The table view is filled at once (it is
  * lazy); info() and describe() come from lb_profile_compute() run as a job,
  * whose result is dropped when the table changed meanwhile (generation check,
- * weak ref to the page). The detail panel is LbColumnDetail.
+ * weak ref to the page). The detail panel is LbColumnDetail; the info() and
+ * describe() grids are filled by lb-data-page-profile.c.
  */
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
 
 #include "lb-column-detail.h"
-#include "lb-data-page.h"
+#include "lb-data-page-private.h"
 #include "lb-ui-util.h"
-
-struct _LbDataPage
-{
-  GtkWidget     parent_instance;
-
-  GtkWidget    *state_stack;     /* "empty" | "loaded" */
-  GtkWidget    *title;
-  GtkWidget    *subtitle;
-  GtkWidget    *view_stack;      /* "table" | "info" | "describe" */
-  LbTableView  *table_view;
-  GtkWidget    *wide_note;
-  GtkWidget    *info_box;
-  GtkWidget    *describe_box;
-  GtkWidget    *detail;
-  GtkWidget    *detail_title;
-
-  LbTable      *table;
-  LbProfile    *profile;
-  int           selected;
-  char        **describe_cells;  /* 8 x describe_cols, row-major */
-  guint         describe_cols;
-
-  LbJob        *profile_job;
-  LbGeneration  generation;
-};
 
 G_DEFINE_FINAL_TYPE (LbDataPage, lb_data_page, GTK_TYPE_WIDGET)
 
@@ -48,72 +24,6 @@ enum
   N_SIGNALS
 };
 static guint signals[N_SIGNALS];
-
-/* The row labels of pandas' describe() */
-static const char * const describe_rows[] = {
-  "count", "mean", "std", "min", "25%", "50%", "75%", "max", NULL
-};
-
-/* pandas' dtype names, which the book's outputs show */
-static const char *
-dtype_name (LbColumnKind kind)
-{
-  switch (kind)
-    {
-    case LB_COLUMN_NUMERIC:
-      return "float64";
-    case LB_COLUMN_CATEGORICAL:
-      return "category";
-    case LB_COLUMN_TEXT:
-    default:
-      return "object";
-    }
-}
-
-static void
-clear_box (GtkWidget *box)
-{
-  GtkWidget *child;
-
-  while ((child = gtk_widget_get_first_child (box)) != NULL)
-    gtk_box_remove (GTK_BOX (box), child);
-}
-
-static GtkWidget *
-placeholder_new (const char *text,
-                 gboolean    busy)
-{
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
-  GtkWidget *label = gtk_label_new (text);
-
-  gtk_widget_set_valign (box, GTK_ALIGN_CENTER);
-  gtk_widget_set_halign (box, GTK_ALIGN_CENTER);
-  gtk_widget_set_vexpand (box, TRUE);
-  if (busy)
-    {
-      GtkWidget *spinner = gtk_spinner_new ();
-      gtk_spinner_start (GTK_SPINNER (spinner));
-      gtk_widget_set_size_request (spinner, 32, 32);
-      gtk_box_append (GTK_BOX (box), spinner);
-    }
-  gtk_widget_add_css_class (label, "dim-label");
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_justify (GTK_LABEL (label), GTK_JUSTIFY_CENTER);
-  gtk_box_append (GTK_BOX (box), label);
-  return box;
-}
-
-static GtkWidget *
-section_label_new (const char *text)
-{
-  GtkWidget *label = gtk_label_new (text);
-
-  gtk_label_set_xalign (GTK_LABEL (label), 0.0);
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_widget_add_css_class (label, "dim-label");
-  gtk_widget_set_margin_start (label, 4);
-  return label;
-}
 
 /* --- column detail --- */
 
@@ -146,182 +56,19 @@ lb_data_page_get_selected_column (LbDataPage *self)
 }
 
 static void
+table_job_started_cb (LbTableView *view,
+                      LbJob       *job,
+                      LbDataPage  *self)
+{
+  g_signal_emit (self, signals[SIGNAL_JOB_STARTED], 0, job);
+}
+
+static void
 column_activated_cb (LbTableView *view,
                      int          index,
                      LbDataPage  *self)
 {
   lb_data_page_select_column (self, index);
-}
-
-static void
-info_activate_cb (GtkColumnView *view,
-                  guint          position,
-                  LbDataPage    *self)
-{
-  lb_data_page_select_column (self, (int) position);
-}
-
-/* --- info() and describe() --- */
-
-static void
-fill_info (LbDataPage *self)
-{
-  GArray *info = self->profile->info;
-  const char *titles[] = { "#", _("Column"), _("Non-Null Count"), _("Dtype"), _("Memory") };
-  const gboolean numeric[] = { TRUE, FALSE, TRUE, FALSE, TRUE };
-  g_autoptr (GPtrArray) cells = g_ptr_array_new_with_free_func (g_free);
-  guint counts[3] = { 0, 0, 0 };
-  gsize memory = 0;
-  g_autofree char *entries = lb_ui_format_count (lb_table_get_n_rows (self->table));
-  g_autofree char *memory_text = NULL;
-  g_autofree char *summary = NULL;
-  GString *dtypes = g_string_new (NULL);
-  GtkWidget *grid;
-
-  for (guint i = 0; i < info->len; i++)
-    {
-      LbColumnInfo *ci = &g_array_index (info, LbColumnInfo, i);
-      g_autofree char *non_null = lb_ui_format_count (ci->non_null);
-
-      g_ptr_array_add (cells, g_strdup_printf ("%u", i));
-      g_ptr_array_add (cells, g_strdup (ci->name));
-      /* Translators: pandas' info() column, e.g. "20,433 non-null" */
-      g_ptr_array_add (cells, g_strdup_printf (_("%s non-null"), non_null));
-      g_ptr_array_add (cells, g_strdup (dtype_name (ci->kind)));
-      g_ptr_array_add (cells, g_format_size (ci->memory));
-      counts[MIN ((guint) ci->kind, 2)]++;
-      memory += ci->memory;
-    }
-  for (guint k = 0; k < 3; k++)
-    if (counts[k] > 0)
-      g_string_append_printf (dtypes, "%s%s(%u)", dtypes->len > 0 ? ", " : "",
-                              dtype_name ((LbColumnKind) k), counts[k]);
-  memory_text = g_format_size (memory);
-  /* Translators: a summary like pandas' info(): "20,640 entries, 10 columns · dtypes: float64(9), category(1) · memory usage: 1.6 MB" */
-  summary = g_strdup_printf (_("%s entries, %u columns · dtypes: %s · memory usage: %s"),
-                             entries, info->len, dtypes->str, memory_text);
-  g_string_free (dtypes, TRUE);
-
-  clear_box (self->info_box);
-  gtk_box_append (GTK_BOX (self->info_box), section_label_new (summary));
-  grid = lb_ui_string_grid_new (info->len, G_N_ELEMENTS (titles), titles, NULL,
-                                (const char * const *) cells->pdata, numeric);
-  g_signal_connect (lb_ui_string_grid_get_view (grid), "activate",
-                    G_CALLBACK (info_activate_cb), self);
-  gtk_column_view_set_single_click_activate (lb_ui_string_grid_get_view (grid), TRUE);
-  gtk_widget_set_vexpand (grid, FALSE);
-  gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (grid), TRUE);
-  gtk_box_append (GTK_BOX (self->info_box), grid);
-}
-
-static void
-fill_describe (LbDataPage *self)
-{
-  LbProfile *profile = self->profile;
-  guint n_cols = lb_table_get_n_columns (self->table);
-  g_autoptr (GPtrArray) titles = g_ptr_array_new ();
-  g_autoptr (GArray) numeric_cols = g_array_new (FALSE, FALSE, sizeof (guint));
-  g_autoptr (GArray) other_cols = g_array_new (FALSE, FALSE, sizeof (guint));
-  g_autoptr (GPtrArray) cells = g_ptr_array_new ();
-
-  for (guint c = 0; c < n_cols; c++)
-    {
-      LbColumn *column = lb_table_get_column (self->table, c);
-
-      if (lb_column_get_kind (column) == LB_COLUMN_NUMERIC)
-        {
-          if (numeric_cols->len < LB_TABLE_VIEW_MAX_COLUMNS)
-            g_array_append_val (numeric_cols, c);
-        }
-      else if (other_cols->len < LB_TABLE_VIEW_MAX_COLUMNS && profile->counts[c] != NULL)
-        g_array_append_val (other_cols, c);
-    }
-
-  g_clear_pointer (&self->describe_cells, g_strfreev);
-  self->describe_cols = numeric_cols->len;
-  self->describe_cells = g_new0 (char *, 8 * (gsize) numeric_cols->len + 1);
-  for (guint j = 0; j < numeric_cols->len; j++)
-    {
-      guint c = g_array_index (numeric_cols, guint, j);
-      const LbNumericSummary *s = &profile->summaries[c];
-      const double values[8] = { (double) s->count, s->mean, s->std, s->min,
-                                 s->q25, s->q50, s->q75, s->max };
-
-      g_ptr_array_add (titles, (gpointer) lb_column_get_name (lb_table_get_column (self->table, c)));
-      for (guint r = 0; r < 8; r++)
-        self->describe_cells[r * numeric_cols->len + j] = lb_ui_format_statistic (values[r]);
-    }
-
-  clear_box (self->describe_box);
-  if (numeric_cols->len > 0)
-    {
-      g_autofree gboolean *numeric = g_new (gboolean, numeric_cols->len);
-      GtkWidget *grid;
-
-      for (guint j = 0; j < numeric_cols->len; j++)
-        numeric[j] = TRUE;
-      gtk_box_append (GTK_BOX (self->describe_box),
-                      section_label_new (_("Numeric columns: count of non-missing values, mean, "
-                                           "sample standard deviation, minimum, quartiles and maximum.")));
-      grid = lb_ui_string_grid_new (8, numeric_cols->len, (const char * const *) titles->pdata,
-                                    describe_rows, (const char * const *) self->describe_cells,
-                                    numeric);
-      gtk_widget_set_vexpand (grid, FALSE);
-      gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (grid), GTK_POLICY_AUTOMATIC,
-                                      GTK_POLICY_NEVER);
-      gtk_box_append (GTK_BOX (self->describe_box), grid);
-    }
-
-  if (other_cols->len > 0)
-    {
-      static const char * const rows[] = { "count", "unique", "top", "freq", NULL };
-      g_autoptr (GPtrArray) other_titles = g_ptr_array_new ();
-      g_autoptr (GPtrArray) other_cells = g_ptr_array_new_with_free_func (g_free);
-      g_autofree char **ordered = g_new0 (char *, 4 * (gsize) other_cols->len + 1);
-      GtkWidget *grid;
-
-      for (guint j = 0; j < other_cols->len; j++)
-        {
-          guint c = g_array_index (other_cols, guint, j);
-          LbValueCounts *vc = profile->counts[c];
-          LbColumnInfo *ci = &g_array_index (profile->info, LbColumnInfo, c);
-
-          g_ptr_array_add (other_titles, (gpointer) ci->name);
-          ordered[0 * other_cols->len + j] = g_strdup_printf ("%" G_GSIZE_FORMAT, ci->non_null);
-          ordered[1 * other_cols->len + j] = g_strdup_printf ("%u", vc->n_values);
-          ordered[2 * other_cols->len + j] = g_strdup (vc->n_values > 0 ? vc->values[0] : "NaN");
-          ordered[3 * other_cols->len + j] = vc->n_values > 0
-                                               ? g_strdup_printf ("%" G_GSIZE_FORMAT, vc->counts[0])
-                                               : g_strdup ("NaN");
-        }
-      for (gsize i = 0; i < 4 * (gsize) other_cols->len; i++)
-        g_ptr_array_add (other_cells, ordered[i]);
-      gtk_box_append (GTK_BOX (self->describe_box),
-                      section_label_new (_("Categorical and text columns: values present, distinct "
-                                           "values, the most frequent one and its count.")));
-      grid = lb_ui_string_grid_new (4, other_cols->len, (const char * const *) other_titles->pdata,
-                                    rows, (const char * const *) other_cells->pdata, NULL);
-      gtk_widget_set_vexpand (grid, FALSE);
-      gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (grid), GTK_POLICY_AUTOMATIC,
-                                      GTK_POLICY_NEVER);
-      gtk_box_append (GTK_BOX (self->describe_box), grid);
-    }
-
-  if (numeric_cols->len == 0 && other_cols->len == 0)
-    gtk_box_append (GTK_BOX (self->describe_box),
-                    placeholder_new (_("This table has no column to describe."), FALSE));
-}
-
-static void
-show_profile_error (LbDataPage *self,
-                    const char *message)
-{
-  g_autofree char *text = g_strdup_printf (_("Could not profile the table: %s"), message);
-
-  clear_box (self->info_box);
-  gtk_box_append (GTK_BOX (self->info_box), placeholder_new (text, FALSE));
-  clear_box (self->describe_box);
-  gtk_box_append (GTK_BOX (self->describe_box), placeholder_new (text, FALSE));
 }
 
 /* --- the profile job --- */
@@ -376,13 +123,20 @@ profile_done_cb (GObject      *source,
 
   if (profile == NULL)
     {
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        show_profile_error (self, error->message);
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        lb_data_page_show_profile_message (self, _("info() and describe() were cancelled. Open the data "
+                                      "set again to compute them."));
+      else
+        {
+          g_autofree char *text = g_strdup_printf (_("Could not profile the table: %s"),
+                                                   error->message);
+          lb_data_page_show_profile_message (self, text);
+        }
       return;
     }
   self->profile = profile;
-  fill_info (self);
-  fill_describe (self);
+  lb_data_page_fill_info (self);
+  lb_data_page_fill_describe (self);
 }
 
 static void
@@ -409,10 +163,19 @@ void
 lb_data_page_set_table (LbDataPage *self,
                         LbTable    *table)
 {
+  int next_selected = 0;
+
   g_return_if_fail (LB_IS_DATA_PAGE (self));
 
   if (table == self->table)
     return;
+
+  /* A combined attribute was added (same data, one more column): show it. */
+  if (table != NULL && self->table != NULL
+      && lb_table_get_n_rows (table) == lb_table_get_n_rows (self->table)
+      && lb_table_get_n_columns (table) == lb_table_get_n_columns (self->table) + 1
+      && g_strcmp0 (lb_table_get_source (table), lb_table_get_source (self->table)) == 0)
+    next_selected = (int) lb_table_get_n_columns (table) - 1;
 
   lb_generation_next (&self->generation);
   if (self->profile_job != NULL)
@@ -428,8 +191,8 @@ lb_data_page_set_table (LbDataPage *self,
   self->table = table;
 
   lb_table_view_set_table (self->table_view, table);
-  clear_box (self->info_box);
-  clear_box (self->describe_box);
+  lb_data_page_clear_box (self->info_box);
+  lb_data_page_clear_box (self->describe_box);
 
   if (table == NULL)
     {
@@ -467,10 +230,12 @@ lb_data_page_set_table (LbDataPage *self,
       gtk_widget_set_visible (self->wide_note, FALSE);
   }
 
-  gtk_box_append (GTK_BOX (self->info_box), placeholder_new (_("Computing info()…"), TRUE));
-  gtk_box_append (GTK_BOX (self->describe_box), placeholder_new (_("Computing describe()…"), TRUE));
+  gtk_box_append (GTK_BOX (self->info_box),
+                  lb_data_page_placeholder_new (_("Computing info()…"), TRUE));
+  gtk_box_append (GTK_BOX (self->describe_box),
+                  lb_data_page_placeholder_new (_("Computing describe()…"), TRUE));
   gtk_stack_set_visible_child_name (GTK_STACK (self->state_stack), "loaded");
-  lb_data_page_select_column (self, 0);
+  lb_data_page_select_column (self, next_selected);
   start_profile (self);
 }
 
@@ -671,6 +436,7 @@ build_loaded_state (LbDataPage *self)
   gtk_stack_set_transition_type (GTK_STACK (self->view_stack), GTK_STACK_TRANSITION_TYPE_CROSSFADE);
   self->table_view = LB_TABLE_VIEW (lb_table_view_new ());
   g_signal_connect (self->table_view, "column-activated", G_CALLBACK (column_activated_cb), self);
+  g_signal_connect (self->table_view, "job-started", G_CALLBACK (table_job_started_cb), self);
   self->wide_note = gtk_label_new (NULL);
   gtk_widget_add_css_class (self->wide_note, "dim-label");
   gtk_widget_add_css_class (self->wide_note, "lb-caption");
@@ -706,7 +472,8 @@ build_loaded_state (LbDataPage *self)
   gtk_label_set_xalign (GTK_LABEL (self->detail_title), 0.0);
   gtk_label_set_ellipsize (GTK_LABEL (self->detail_title), PANGO_ELLIPSIZE_END);
   gtk_box_append (GTK_BOX (side), self->detail_title);
-  hint = gtk_label_new (_("Click a cell in the table, or a row of info(), to see that column."));
+  hint = gtk_label_new (_("Click a cell in the table, or a row of info(), to see that column. "
+                          "Right-click a column header to sort by it."));
   gtk_widget_add_css_class (hint, "dim-label");
   gtk_widget_add_css_class (hint, "lb-caption");
   gtk_label_set_xalign (GTK_LABEL (hint), 0.0);

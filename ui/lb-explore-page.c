@@ -118,10 +118,9 @@ static void
 refresh_histograms (LbExplorePage *self)
 {
   g_autoptr (GError) error = NULL;
-  g_autoptr (LbChart) chart = NULL;
   g_autoptr (LbTable) shown = NULL;
   g_autoptr (GArray) numeric = lb_table_dup_numeric_columns (self->table);
-  guint bins = (guint) gtk_spin_button_get_value_as_int (GTK_SPIN_BUTTON (self->bins_spin));
+  LbExploreChart *request;
 
   if (numeric->len == 0)
     {
@@ -138,10 +137,15 @@ refresh_histograms (LbExplorePage *self)
 
       for (guint i = 0; i < HISTOGRAM_MAX_COLUMNS; i++)
         g_ptr_array_add (columns, lb_table_get_column (self->table, g_array_index (numeric, guint, i)));
-      shown = lb_table_new (columns, &error);
+      shown = lb_table_new (columns, &error);   /* shares the columns */
       note = g_strdup_printf (_("Showing the first %u of %u numeric columns."),
                               HISTOGRAM_MAX_COLUMNS, numeric->len);
       lb_explore_set_note (self->hist_note, note);
+      if (shown == NULL)
+        {
+          lb_chart_view_set_message (LB_CHART_VIEW (self->hist_view), error->message);
+          return;
+        }
     }
   else
     {
@@ -149,9 +153,9 @@ refresh_histograms (LbExplorePage *self)
       lb_explore_set_note (self->hist_note, NULL);
     }
 
-  if (shown != NULL)
-    chart = lb_chart_new_histogram_grid (shown, bins, &error);
-  lb_explore_show_chart (self->hist_view, chart, error);
+  request = lb_explore_chart_new (LB_EXPLORE_HISTOGRAM_GRID, shown);
+  request->n = (guint) gtk_spin_button_get_value_as_int (GTK_SPIN_BUTTON (self->bins_spin));
+  lb_explore_chart_show (request, self->hist_view);
 }
 
 static void
@@ -166,29 +170,29 @@ bins_changed_cb (LbExplorePage *self)
 static void
 refresh_scatter (LbExplorePage *self)
 {
-  g_autoptr (GError) error = NULL;
-  g_autoptr (LbChart) chart = NULL;
-  LbScatterOptions options = { 0 };
+  const char *x = lb_explore_dropdown_get_name (self->x_dropdown);
+  const char *y = lb_explore_dropdown_get_name (self->y_dropdown);
+  LbExploreChart *request;
 
   gtk_widget_set_visible (self->housing_button,
-                            lb_explore_has_numeric_columns (self->table, housing_map, G_N_ELEMENTS (housing_map)));
+                          lb_explore_has_numeric_columns (self->table, housing_map,
+                                                          G_N_ELEMENTS (housing_map)));
 
-  options.x = lb_explore_dropdown_get_name (self->x_dropdown);
-  options.y = lb_explore_dropdown_get_name (self->y_dropdown);
-  options.color_by = lb_explore_dropdown_get_name (self->color_dropdown);
-  options.size_by = lb_explore_dropdown_get_name (self->size_dropdown);
-  options.alpha = gtk_range_get_value (GTK_RANGE (self->alpha_scale));
-  options.max_points = SCATTER_MAX_POINTS;
-
-  if (options.x == NULL || options.y == NULL)
+  if (x == NULL || y == NULL)
     {
       lb_chart_view_set_message (LB_CHART_VIEW (self->scatter_view),
                                  _("A scatter plot needs two numeric columns: choose the X and Y axes."));
       return;
     }
 
-  chart = lb_chart_new_scatter (self->table, &options, &error);
-  lb_explore_show_chart (self->scatter_view, chart, error);
+  request = lb_explore_chart_new (LB_EXPLORE_SCATTER, self->table);
+  request->x = g_strdup (x);
+  request->y = g_strdup (y);
+  request->color_by = g_strdup (lb_explore_dropdown_get_name (self->color_dropdown));
+  request->size_by = g_strdup (lb_explore_dropdown_get_name (self->size_dropdown));
+  request->alpha = gtk_range_get_value (GTK_RANGE (self->alpha_scale));
+  request->max_points = SCATTER_MAX_POINTS;
+  lb_explore_chart_show (request, self->scatter_view);
 }
 
 static void
@@ -275,13 +279,7 @@ update_scatter_selectors (LbExplorePage *self,
 static void
 refresh_matrix (LbExplorePage *self)
 {
-  g_autoptr (GError) error = NULL;
-  g_autoptr (LbChart) chart = NULL;
-  g_autoptr (GPtrArray) names = g_ptr_array_new ();
-
-  for (guint i = 0; i < self->matrix_columns->len; i++)
-    g_ptr_array_add (names, g_ptr_array_index (self->matrix_columns, i));
-  g_ptr_array_add (names, NULL);
+  LbExploreChart *request;
 
   if (self->matrix_columns->len < 2)
     {
@@ -308,9 +306,12 @@ refresh_matrix (LbExplorePage *self)
       lb_explore_set_note (self->matrix_note, note);
     }
 
-  chart = lb_chart_new_scatter_matrix (self->matrix_sample != NULL ? self->matrix_sample : self->table,
-                                       (const char * const *) names->pdata, &error);
-  lb_explore_show_chart (self->matrix_view, chart, error);
+  request = lb_explore_chart_new (LB_EXPLORE_SCATTER_MATRIX,
+                                  self->matrix_sample != NULL ? self->matrix_sample : self->table);
+  request->columns = g_new0 (char *, self->matrix_columns->len + 1);
+  for (guint i = 0; i < self->matrix_columns->len; i++)
+    request->columns[i] = g_strdup (g_ptr_array_index (self->matrix_columns, i));
+  lb_explore_chart_show (request, self->matrix_view);
 }
 
 static gboolean
@@ -400,19 +401,14 @@ update_matrix_checks (LbExplorePage *self,
 static void
 refresh_images (LbExplorePage *self)
 {
-  g_autoptr (GError) error = NULL;
-  g_autoptr (LbChart) chart = NULL;
+  LbExploreChart *request;
 
   if (!is_image_table (self->table))
     return;
-  chart = lb_chart_new_image_grid (self->table, IMAGE_SIDE, IMAGE_SIDE, "label", IMAGE_COUNT, &error);
-  if (chart != NULL)
-    {
-      g_autofree char *title = g_strdup_printf (_("The first %d images and their labels"), IMAGE_COUNT);
-
-      lb_chart_set_title (chart, title);
-    }
-  lb_explore_show_chart (self->images_view, chart, error);
+  request = lb_explore_chart_new (LB_EXPLORE_IMAGE_GRID, self->table);
+  request->n = IMAGE_COUNT;
+  request->title = g_strdup_printf (_("The first %d images and their labels"), IMAGE_COUNT);
+  lb_explore_chart_show (request, self->images_view);
 }
 
 /* --- sections --- */

@@ -46,11 +46,47 @@ void         lb_explore_set_note            (GtkWidget          *label,
                                              const char         *text);
 /* The column of controls beside a chart. */
 GtkWidget   *lb_explore_side_panel_new      (void);
-/* Shows @chart in @view, or the message of the @error that kept it from being built. */
-void         lb_explore_show_chart          (GtkWidget          *view,
-                                             LbChart            *chart,
-                                             const GError       *error);
 /* A correlation as pandas prints it: "%.6f", "NaN". */
 char        *lb_explore_format_correlation  (double              r);
+
+/* --- charts, built in the background for big tables --- */
+
+typedef enum
+{
+  LB_EXPLORE_HISTOGRAM,        /* columns[0], n = bins */
+  LB_EXPLORE_HISTOGRAM_GRID,   /* n = bins */
+  LB_EXPLORE_SCATTER,          /* x, y, color_by, size_by, alpha, max_points */
+  LB_EXPLORE_CORRELATION,      /* columns (NULL: every numeric one) */
+  LB_EXPLORE_SCATTER_MATRIX,   /* columns */
+  LB_EXPLORE_IMAGE_GRID,       /* n = images of 28 x 28 pixels, label column "label" */
+} LbExploreChartKind;
+
+/* What to draw, owning copies of everything, so it can travel to a worker. */
+typedef struct
+{
+  LbExploreChartKind  kind;
+  LbTable            *table;
+  guint               n;
+  char               *x;
+  char               *y;
+  char               *color_by;
+  char               *size_by;
+  double              alpha;
+  gsize               max_points;
+  char              **columns;
+  char               *title;
+} LbExploreChart;
+
+LbExploreChart *lb_explore_chart_new   (LbExploreChartKind  kind,
+                                        LbTable            *table);
+void            lb_explore_chart_free  (LbExploreChart     *request);
+/* Shows @request (taken) in @view: built at once for a small table, as a job
+ * (the view says "Drawing…") for a big one. */
+void            lb_explore_chart_show  (LbExploreChart     *request,
+                                        GtkWidget          *view);
+/* Tables this big have their charts built off the main thread. */
+gboolean        lb_explore_is_big      (LbTable            *table);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (LbExploreChart, lb_explore_chart_free)
 
 G_END_DECLS

@@ -11,6 +11,10 @@
 #include "lb-chart-view.h"
 #include "lb-explore-private.h"
 
+/* A chart of a table this long is built on a pool thread: the constructors
+ * scan every row (a correlation heat map of 1M rows x 9 columns takes ~130 ms). */
+#define BIG_TABLE_ROWS 200000
+
 /* --- columns --- */
 
 gboolean
@@ -179,21 +183,101 @@ lb_explore_side_panel_new (void)
   return box;
 }
 
-void
-lb_explore_show_chart (GtkWidget    *view,
-                       LbChart      *chart,
-                       const GError *error)
-{
-  if (chart != NULL)
-    lb_chart_view_set_chart (LB_CHART_VIEW (view), chart);
-  else
-    lb_chart_view_set_message (LB_CHART_VIEW (view), error != NULL ? error->message : NULL);
-}
-
 char *
 lb_explore_format_correlation (double r)
 {
   if (isnan (r))
     return g_strdup ("NaN");
   return g_strdup_printf ("%.6f", r);
+}
+
+/* --- charts, built in the background for big tables --- */
+
+gboolean
+lb_explore_is_big (LbTable *table)
+{
+  return table != NULL && lb_table_get_n_rows (table) >= BIG_TABLE_ROWS;
+}
+
+LbExploreChart *
+lb_explore_chart_new (LbExploreChartKind  kind,
+                      LbTable            *table)
+{
+  LbExploreChart *request = g_new0 (LbExploreChart, 1);
+
+  request->kind = kind;
+  request->table = lb_table_ref (table);
+  return request;
+}
+
+void
+lb_explore_chart_free (LbExploreChart *request)
+{
+  if (request == NULL)
+    return;
+  lb_table_unref (request->table);
+  g_free (request->x);
+  g_free (request->y);
+  g_free (request->color_by);
+  g_free (request->size_by);
+  g_strfreev (request->columns);
+  g_free (request->title);
+  g_free (request);
+}
+
+/* An LbChartBuildFunc: may run on a pool thread, so plots/ and data/ only. */
+static LbChart *
+build_chart (gpointer   data,
+             GError   **error)
+{
+  LbExploreChart *request = data;
+  const char * const *columns = (const char * const *) request->columns;
+  LbChart *chart = NULL;
+
+  switch (request->kind)
+    {
+    case LB_EXPLORE_HISTOGRAM:
+      chart = lb_chart_new_histogram (request->table, columns[0], LB_BIN_RULE_FIXED, request->n, error);
+      break;
+    case LB_EXPLORE_HISTOGRAM_GRID:
+      chart = lb_chart_new_histogram_grid (request->table, request->n, error);
+      break;
+    case LB_EXPLORE_SCATTER:
+      {
+        LbScatterOptions options = {
+          .x = request->x,
+          .y = request->y,
+          .color_by = request->color_by,
+          .size_by = request->size_by,
+          .alpha = request->alpha,
+          .max_points = request->max_points,
+        };
+        chart = lb_chart_new_scatter (request->table, &options, error);
+      }
+      break;
+    case LB_EXPLORE_CORRELATION:
+      chart = lb_chart_new_correlation (request->table, columns, error);
+      break;
+    case LB_EXPLORE_SCATTER_MATRIX:
+      chart = lb_chart_new_scatter_matrix (request->table, columns, error);
+      break;
+    case LB_EXPLORE_IMAGE_GRID:
+      chart = lb_chart_new_image_grid (request->table, 28, 28, "label", request->n, error);
+      break;
+    default:
+      g_assert_not_reached ();
+    }
+  if (chart != NULL && request->title != NULL)
+    lb_chart_set_title (chart, request->title);
+  return chart;
+}
+
+void
+lb_explore_chart_show (LbExploreChart *request,
+                       GtkWidget      *view)
+{
+  gboolean big = lb_explore_is_big (request->table);
+
+  lb_chart_view_build (LB_CHART_VIEW (view), build_chart, request,
+                       (GDestroyNotify) lb_explore_chart_free, big);
 }

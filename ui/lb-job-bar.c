@@ -29,10 +29,13 @@ struct _LbJobBar
   gulong     completed_handler;
   guint      tick_id;
   guint      flash_id;
+  guint      reveal_id;
   char      *text;
 };
 
 G_DEFINE_FINAL_TYPE (LbJobBar, lb_job_bar, GTK_TYPE_WIDGET)
+
+#define REVEAL_DELAY_MS 150
 
 enum
 {
@@ -135,7 +138,19 @@ release_job (LbJobBar *self)
   g_clear_signal_handler (&self->message_handler, self->job);
   g_clear_signal_handler (&self->completed_handler, self->job);
   g_clear_handle_id (&self->tick_id, g_source_remove);
+  g_clear_handle_id (&self->reveal_id, g_source_remove);
   g_clear_object (&self->job);
+}
+
+static gboolean
+reveal_cb (gpointer user_data)
+{
+  LbJobBar *self = user_data;
+
+  self->reveal_id = 0;
+  if (self->job != NULL)
+    gtk_revealer_set_reveal_child (GTK_REVEALER (self->revealer), TRUE);
+  return G_SOURCE_REMOVE;
 }
 
 void
@@ -180,7 +195,12 @@ lb_job_bar_set_job (LbJobBar *self,
   gtk_spinner_start (GTK_SPINNER (self->spinner));
   gtk_widget_set_visible (self->spinner, TRUE);
   update_progress (self);
-  gtk_revealer_set_reveal_child (GTK_REVEALER (self->revealer), TRUE);
+  /* Most jobs (a small file, a profile) end within a frame or two: showing
+   * the bar only for jobs still running after REVEAL_DELAY_MS avoids a flicker
+   * on every load. */
+  if (gtk_revealer_get_reveal_child (GTK_REVEALER (self->revealer)))
+    return;
+  self->reveal_id = g_timeout_add (REVEAL_DELAY_MS, reveal_cb, self);
 }
 
 LbJob *
@@ -189,6 +209,14 @@ lb_job_bar_get_job (LbJobBar *self)
   g_return_val_if_fail (LB_IS_JOB_BAR (self), NULL);
 
   return self->job;
+}
+
+gboolean
+lb_job_bar_get_revealed (LbJobBar *self)
+{
+  g_return_val_if_fail (LB_IS_JOB_BAR (self), FALSE);
+
+  return gtk_revealer_get_reveal_child (GTK_REVEALER (self->revealer));
 }
 
 const char *

@@ -27,6 +27,9 @@ void       lb_job_bar_cancel  (LbJobBar *self);
 /* A short note shown for a few seconds when no job runs ("Loading cancelled"). */
 void       lb_job_bar_flash   (LbJobBar   *self,
                                const char *message);
+/* Whether the bar is (being) shown; a job is shown only once it has run for
+ * 150 ms, so quick jobs do not make the window flicker. */
+gboolean   lb_job_bar_get_revealed (LbJobBar *self);
 /* The text of the progress line, for tests. */
 const char *lb_job_bar_get_text (LbJobBar *self);
 

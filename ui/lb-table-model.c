@@ -13,6 +13,7 @@ struct _LbTableModel
   GObject  parent_instance;
   LbTable *table;
   guint    n_rows;
+  GArray  *order;  /* of guint, n_rows; NULL = table order */
 };
 
 static void lb_table_model_list_model_init (GListModelInterface *iface);
@@ -43,7 +44,7 @@ lb_table_model_get_item (GListModel *model,
 
   if (position >= self->n_rows)
     return NULL;
-  return lb_table_row_new (position);
+  return lb_table_row_new (lb_table_model_get_row (self, position));
 }
 
 static void
@@ -62,6 +63,7 @@ lb_table_model_finalize (GObject *object)
   LbTableModel *self = LB_TABLE_MODEL (object);
 
   g_clear_pointer (&self->table, lb_table_unref);
+  g_clear_pointer (&self->order, g_array_unref);
   G_OBJECT_CLASS (lb_table_model_parent_class)->finalize (object);
 }
 
@@ -99,4 +101,29 @@ lb_table_model_get_table (LbTableModel *self)
   g_return_val_if_fail (LB_IS_TABLE_MODEL (self), NULL);
 
   return self->table;
+}
+
+LbTableModel *
+lb_table_model_new_with_order (LbTable *table,
+                               GArray  *order)
+{
+  LbTableModel *self;
+
+  g_return_val_if_fail (table != NULL, NULL);
+  g_return_val_if_fail (order != NULL, NULL);
+  g_return_val_if_fail (order->len == lb_table_get_n_rows (table), NULL);
+
+  self = lb_table_model_new (table);
+  self->order = g_array_ref (order);
+  return self;
+}
+
+guint
+lb_table_model_get_row (LbTableModel *self,
+                        guint         position)
+{
+  g_return_val_if_fail (LB_IS_TABLE_MODEL (self), 0);
+  g_return_val_if_fail (position < self->n_rows, 0);
+
+  return self->order != NULL ? g_array_index (self->order, guint, position) : position;
 }

@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "lb-table-model.h"
+#include "lb-table-sort.h"
 #include "lb-table-view.h"
 
 struct _LbTableView
@@ -21,6 +22,12 @@ struct _LbTableView
   GtkColumnView    *view;
   LbTableModel     *model;
   guint             n_shown;
+  GArray           *shown;         /* table column index of each data column */
+
+  int               sort_column;   /* -1: table order */
+  gboolean          sort_descending;
+  LbJob            *sort_job;
+  LbGeneration      sort_generation;
 };
 
 G_DEFINE_FINAL_TYPE (LbTableView, lb_table_view, GTK_TYPE_WIDGET)
@@ -28,6 +35,7 @@ G_DEFINE_FINAL_TYPE (LbTableView, lb_table_view, GTK_TYPE_WIDGET)
 enum
 {
   SIGNAL_COLUMN_ACTIVATED,
+  SIGNAL_JOB_STARTED,
   N_SIGNALS
 };
 static guint signals[N_SIGNALS];
@@ -177,6 +185,27 @@ column_chars (LbColumn *column,
   return chars;
 }
 
+/* Right click on a column header */
+static GMenuModel *
+header_menu_new (guint column)
+{
+  GMenu *menu = g_menu_new ();
+  g_autoptr (GMenu) sort = g_menu_new ();
+  g_autoptr (GMenuItem) asc = g_menu_item_new (_("Sort Ascending"), NULL);
+  g_autoptr (GMenuItem) desc = g_menu_item_new (_("Sort Descending"), NULL);
+  g_autoptr (GMenuItem) details = g_menu_item_new (_("Show Column Details"), NULL);
+
+  g_menu_item_set_action_and_target_value (asc, "table.sort", g_variant_new ("(ub)", column, FALSE));
+  g_menu_item_set_action_and_target_value (desc, "table.sort", g_variant_new ("(ub)", column, TRUE));
+  g_menu_append_item (sort, asc);
+  g_menu_append_item (sort, desc);
+  g_menu_append (sort, _("Original Order"), "table.unsort");
+  g_menu_append_section (menu, NULL, G_MENU_MODEL (sort));
+  g_menu_item_set_action_and_target_value (details, "table.details", g_variant_new_uint32 (column));
+  g_menu_append_item (menu, details);
+  return G_MENU_MODEL (menu);
+}
+
 static void
 clear_columns (LbTableView *self)
 {
@@ -187,6 +216,7 @@ clear_columns (LbTableView *self)
       g_autoptr (GtkColumnViewColumn) column = g_list_model_get_item (columns, 0);
       gtk_column_view_remove_column (self->view, column);
     }
+  g_array_set_size (self->shown, 0);
 }
 
 static void
@@ -228,10 +258,182 @@ build_columns (LbTableView *self,
       g_signal_connect (factory, "bind", G_CALLBACK (cell_bind_cb), cc);
       view_column = gtk_column_view_column_new (lb_column_get_name (column), factory);
       gtk_column_view_column_set_resizable (view_column, TRUE);
+      {
+        g_autoptr (GMenuModel) menu = header_menu_new (c);
+        gtk_column_view_column_set_header_menu (view_column, menu);
+      }
+      g_array_append_val (self->shown, c);
       gtk_column_view_column_set_fixed_width (view_column,
                                               CLAMP ((int) chars * cw + 28, 64, 360));
       gtk_column_view_append_column (self->view, view_column);
     }
+}
+
+/* --- sorting --- */
+
+/* Shows @model (transfer full), with no row selected. */
+static void
+set_model (LbTableView  *self,
+           LbTableModel *model)
+{
+  g_autoptr (GtkSingleSelection) selection = NULL;
+
+  g_clear_object (&self->model);
+  self->model = model;
+  selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->model)));
+  gtk_single_selection_set_autoselect (selection, FALSE);
+  gtk_single_selection_set_can_unselect (selection, TRUE);
+  gtk_single_selection_set_selected (selection, GTK_INVALID_LIST_POSITION);
+  gtk_column_view_set_model (self->view, GTK_SELECTION_MODEL (selection));
+}
+
+static void
+cancel_sort (LbTableView *self)
+{
+  lb_generation_next (&self->sort_generation);
+  if (self->sort_job != NULL)
+    lb_job_cancel (self->sort_job);
+  g_clear_object (&self->sort_job);
+}
+
+/* "name ↑" on the sorted column, plain names elsewhere */
+static void
+update_titles (LbTableView *self)
+{
+  GListModel *columns = gtk_column_view_get_columns (self->view);
+  LbTable *table = lb_table_view_get_table (self);
+
+  for (guint i = 0; table != NULL && i < self->shown->len; i++)
+    {
+      g_autoptr (GtkColumnViewColumn) view_column = g_list_model_get_item (columns, i + 1);
+      guint c = g_array_index (self->shown, guint, i);
+      const char *name = lb_column_get_name (lb_table_get_column (table, c));
+
+      if ((int) c == self->sort_column)
+        {
+          g_autofree char *title = g_strconcat (name, self->sort_descending ? " ↓" : " ↑", NULL);
+          gtk_column_view_column_set_title (view_column, title);
+        }
+      else
+        gtk_column_view_column_set_title (view_column, name);
+    }
+}
+
+typedef struct
+{
+  GWeakRef  view;
+  guint64   generation;
+  guint     column;
+  gboolean  descending;
+} LbSortRequest;
+
+static void
+sort_request_free (LbSortRequest *request)
+{
+  g_weak_ref_clear (&request->view);
+  g_free (request);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (LbSortRequest, sort_request_free)
+
+static void
+sort_done_cb (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  g_autoptr (LbSortRequest) request = user_data;
+  g_autoptr (LbTableView) self = g_weak_ref_get (&request->view);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GArray) order = lb_table_sort_rows_finish (result, &error);
+
+  if (self == NULL || !lb_generation_is_current (&self->sort_generation, request->generation))
+    return;
+  g_clear_object (&self->sort_job);
+  if (order == NULL)
+    return;  /* cancelled: the rows stay as they are */
+
+  self->sort_column = (int) request->column;
+  self->sort_descending = request->descending;
+  set_model (self, lb_table_model_new_with_order (lb_table_view_get_table (self), order));
+  update_titles (self);
+}
+
+void
+lb_table_view_sort (LbTableView *self,
+                    guint        column,
+                    gboolean     descending)
+{
+  LbTable *table;
+  LbSortRequest *request;
+  g_autoptr (GCancellable) cancellable = g_cancellable_new ();
+
+  g_return_if_fail (LB_IS_TABLE_VIEW (self));
+
+  table = lb_table_view_get_table (self);
+  g_return_if_fail (table != NULL);
+  g_return_if_fail (column < lb_table_get_n_columns (table));
+
+  cancel_sort (self);
+  request = g_new0 (LbSortRequest, 1);
+  g_weak_ref_init (&request->view, self);
+  request->generation = self->sort_generation.value;
+  request->column = column;
+  request->descending = descending;
+  self->sort_job = lb_table_sort_rows_async (table, column, descending, cancellable,
+                                             sort_done_cb, request);
+  g_signal_emit (self, signals[SIGNAL_JOB_STARTED], 0, self->sort_job);
+}
+
+void
+lb_table_view_unsort (LbTableView *self)
+{
+  g_return_if_fail (LB_IS_TABLE_VIEW (self));
+
+  cancel_sort (self);
+  if (self->sort_column < 0)
+    return;
+  self->sort_column = -1;
+  set_model (self, lb_table_model_new (lb_table_view_get_table (self)));
+  update_titles (self);
+}
+
+int
+lb_table_view_get_sort_column (LbTableView *self,
+                               gboolean    *descending)
+{
+  g_return_val_if_fail (LB_IS_TABLE_VIEW (self), -1);
+
+  if (descending != NULL)
+    *descending = self->sort_descending;
+  return self->sort_column;
+}
+
+static void
+sort_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  guint column;
+  gboolean descending;
+
+  g_variant_get (parameter, "(ub)", &column, &descending);
+  lb_table_view_sort (LB_TABLE_VIEW (widget), column, descending);
+}
+
+static void
+unsort_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  lb_table_view_unsort (LB_TABLE_VIEW (widget));
+}
+
+static void
+details_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  g_signal_emit (widget, signals[SIGNAL_COLUMN_ACTIVATED], 0, (int) g_variant_get_uint32 (parameter));
 }
 
 /* --- public --- */
@@ -240,8 +442,6 @@ void
 lb_table_view_set_table (LbTableView *self,
                          LbTable     *table)
 {
-  g_autoptr (GtkSingleSelection) selection = NULL;
-
   g_return_if_fail (LB_IS_TABLE_VIEW (self));
 
   if (self->model != NULL && lb_table_model_get_table (self->model) == table)
@@ -249,14 +449,9 @@ lb_table_view_set_table (LbTableView *self,
 
   clear_columns (self);
   self->n_shown = 0;
-  g_clear_object (&self->model);
-  self->model = lb_table_model_new (table);
-
-  selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->model)));
-  gtk_single_selection_set_autoselect (selection, FALSE);
-  gtk_single_selection_set_can_unselect (selection, TRUE);
-  gtk_single_selection_set_selected (selection, GTK_INVALID_LIST_POSITION);
-  gtk_column_view_set_model (self->view, GTK_SELECTION_MODEL (selection));
+  cancel_sort (self);
+  self->sort_column = -1;
+  set_model (self, lb_table_model_new (table));
   if (table != NULL)
     build_columns (self, table);
 }
@@ -318,8 +513,10 @@ lb_table_view_dispose (GObject *object)
 {
   LbTableView *self = LB_TABLE_VIEW (object);
 
+  cancel_sort (self);
   g_clear_pointer (&self->scrolled, gtk_widget_unparent);
   g_clear_object (&self->model);
+  g_clear_pointer (&self->shown, g_array_unref);
   G_OBJECT_CLASS (lb_table_view_parent_class)->dispose (object);
 }
 
@@ -334,6 +531,13 @@ lb_table_view_class_init (LbTableViewClass *klass)
   signals[SIGNAL_COLUMN_ACTIVATED] =
     g_signal_new ("column-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT);
+  signals[SIGNAL_JOB_STARTED] =
+    g_signal_new ("job-started", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, LB_TYPE_JOB);
+
+  gtk_widget_class_install_action (widget_class, "table.sort", "(ub)", sort_action);
+  gtk_widget_class_install_action (widget_class, "table.unsort", NULL, unsort_action);
+  gtk_widget_class_install_action (widget_class, "table.details", "u", details_action);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "lb-table-view");
@@ -342,6 +546,8 @@ lb_table_view_class_init (LbTableViewClass *klass)
 static void
 lb_table_view_init (LbTableView *self)
 {
+  self->shown = g_array_new (FALSE, FALSE, sizeof (guint));
+  self->sort_column = -1;
   self->scrolled = gtk_scrolled_window_new ();
   gtk_widget_set_parent (self->scrolled, GTK_WIDGET (self));
   self->view = GTK_COLUMN_VIEW (gtk_column_view_new (NULL));

@@ -4,7 +4,8 @@
  * GtkColumnView over an LbTableModel, one column per table column (very wide
  * tables show LB_TABLE_VIEW_MAX_COLUMNS of them: the first and the last ones),
  * GtkInscription cells, numbers right-aligned, missing values dimmed. Clicking
- * a cell emits "column-activated" (int column index).
+ * a cell emits "column-activated" (int column index); a sort job started from
+ * a header menu is announced by "job-started" (LbJob *job).
  */
 #pragma once
 
@@ -32,6 +33,17 @@ GListModel    *lb_table_view_get_model          (LbTableView *self);
 GtkColumnView *lb_table_view_get_column_view    (LbTableView *self);
 /* Table columns shown (not counting the row-number column). */
 guint          lb_table_view_get_n_shown_columns (LbTableView *self);
+/* Sorts the rows by table column @column (stable, missing last) as a job;
+ * the view shows the new order when it is done. Also offered in each
+ * column header's menu (right click). */
+void           lb_table_view_sort               (LbTableView *self,
+                                                 guint        column,
+                                                 gboolean     descending);
+/* Back to the table's own order. */
+void           lb_table_view_unsort             (LbTableView *self);
+/* The column the rows are sorted by, or -1. */
+int            lb_table_view_get_sort_column    (LbTableView *self,
+                                                 gboolean    *descending);
 /* The text a cell shows ("NaN" for missing, then *@missing is TRUE). */
 char          *lb_table_view_dup_cell_text      (LbTableView *self,
                                                  guint        row,

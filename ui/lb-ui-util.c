@@ -71,7 +71,7 @@ static const char lb_css[] =
   "  background-color: alpha(currentColor, 0.04); }\n"
   ".lb-job-bar progressbar trough, .lb-job-bar progressbar progress { min-height: 6px; }\n"
   ".lb-page-header { padding: 14px 18px 8px 18px; }\n"
-  "window.lb-drop-hover .lb-content { box-shadow: inset 0 0 0 3px #3584e4; }\n"
+  "window.lb-drop-hover .lb-content { outline: 3px solid #3584e4; outline-offset: -3px; }\n"
   "columnview.lb-grid > header > button { font-weight: bold; }\n";
 
 void

@@ -208,6 +208,66 @@ test_export (Fixture       *f,
   g_rmdir (dir);
 }
 
+static LbChart *
+build_histogram (gpointer   data,
+                 GError   **error)
+{
+  return lb_chart_new_histogram (data, "y", LB_BIN_RULE_FIXED, 25, error);
+}
+
+static LbChart *
+build_nothing (gpointer   data,
+               GError   **error)
+{
+  return lb_chart_new_histogram (data, "no such column", LB_BIN_RULE_FIXED, 25, error);
+}
+
+/* A chart built in the background arrives later; a chart or message set in
+ * the meantime wins over a build still running; a failed build shows why. */
+static void
+test_build_in_background (Fixture       *f,
+                          gconstpointer  data)
+{
+  gint64 end;
+
+  lb_chart_view_build (f->view, build_histogram, lb_table_ref (f->table),
+                       (GDestroyNotify) lb_table_unref, TRUE);
+  g_assert_null (lb_chart_view_get_chart (f->view));
+  g_assert_nonnull (lb_chart_view_get_shown_message (f->view));   /* "Drawing…" */
+  g_assert_true (spin_until_drawn (f->view, 0, 10000));
+  g_assert_nonnull (lb_chart_view_get_chart (f->view));
+  g_assert_null (lb_chart_view_get_shown_message (f->view));
+
+  /* A chart on show stays while its successor is built; superseded by a
+   * message, the build's result is dropped and the message stays. */
+  lb_chart_view_build (f->view, build_histogram, lb_table_ref (f->table),
+                       (GDestroyNotify) lb_table_unref, TRUE);
+  g_assert_nonnull (lb_chart_view_get_chart (f->view));
+  g_assert_null (lb_chart_view_get_shown_message (f->view));
+  lb_chart_view_set_message (f->view, "Choose two columns");
+  lb_job_runner_wait_idle ();
+  spin_for (200);
+  g_assert_null (lb_chart_view_get_chart (f->view));
+  g_assert_cmpstr (lb_chart_view_get_shown_message (f->view), ==, "Choose two columns");
+
+  /* A build that fails, in the background and at once, says why. */
+  lb_chart_view_build (f->view, build_nothing, lb_table_ref (f->table),
+                       (GDestroyNotify) lb_table_unref, TRUE);
+  end = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+  while (strstr (lb_chart_view_get_shown_message (f->view), "no such column") == NULL
+         && g_get_monotonic_time () < end)
+    if (!g_main_context_iteration (NULL, FALSE))
+      g_usleep (1000);
+  g_assert_nonnull (strstr (lb_chart_view_get_shown_message (f->view), "no such column"));
+  lb_chart_view_build (f->view, build_histogram, lb_table_ref (f->table),
+                       (GDestroyNotify) lb_table_unref, FALSE);
+  g_assert_nonnull (lb_chart_view_get_chart (f->view));
+  lb_chart_view_build (f->view, build_nothing, lb_table_ref (f->table),
+                       (GDestroyNotify) lb_table_unref, FALSE);
+  g_assert_null (lb_chart_view_get_chart (f->view));
+  g_assert_nonnull (strstr (lb_chart_view_get_shown_message (f->view), "no such column"));
+}
+
 /* The Export button opens a save dialog (GtkFileChooserNative: a GTK dialog
  * here, with no portal) that offers the three formats. */
 static void
@@ -275,5 +335,7 @@ main (int    argc,
               fixture_set_up, test_export, fixture_tear_down);
   g_test_add ("/learnbench/ui/ChartView/export-dialog", Fixture, NULL,
               fixture_set_up, test_export_dialog, fixture_tear_down);
+  g_test_add ("/learnbench/ui/ChartView/build-in-background", Fixture, NULL,
+              fixture_set_up, test_build_in_background, fixture_tear_down);
   return g_test_run ();
 }

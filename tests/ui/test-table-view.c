@@ -10,6 +10,7 @@
 #include <math.h>
 
 #include "lb-table-model.h"
+#include "lb-table-sort.h"
 #include "lb-table-view.h"
 #include "lb-ui-util.h"
 
@@ -62,6 +63,126 @@ test_format (void)
     g_assert_cmpstr (b, ==, "1,000,000");
     g_assert_cmpstr (c, ==, "999");
   }
+}
+
+/* small table: v = 3, NaN, 1, 3, 2 ; name = "b", "a", NULL, "c", "a" */
+static LbTable *
+sort_fixture (void)
+{
+  g_autoptr (GPtrArray) columns = g_ptr_array_new_with_free_func ((GDestroyNotify) lb_column_unref);
+  double *v = g_new (double, 5);
+  char **names = g_new0 (char *, 6);
+  g_autoptr (GError) error = NULL;
+  LbTable *table;
+
+  v[0] = 3; v[1] = NAN; v[2] = 1; v[3] = 3; v[4] = 2;
+  names[0] = g_strdup ("b"); names[1] = g_strdup ("a"); names[2] = NULL;
+  names[3] = g_strdup ("c"); names[4] = g_strdup ("a");
+  g_ptr_array_add (columns, lb_column_new_numeric ("v", v, 5));
+  g_ptr_array_add (columns, lb_column_new_text ("name", names, 5));
+  table = lb_table_new (columns, &error);
+  g_assert_no_error (error);
+  return table;
+}
+
+static void
+assert_order (GArray *order, const guint *expected, guint n)
+{
+  g_assert_cmpuint (order->len, ==, n);
+  for (guint i = 0; i < n; i++)
+    g_assert_cmpuint (g_array_index (order, guint, i), ==, expected[i]);
+}
+
+/* Reference: pandas 1.5.3, df.sort_values(col, ascending=…, kind="stable") on the
+ * same frame gives [2, 4, 0, 3, 1], [0, 3, 4, 2, 1] and, for "name", [1, 4, 0, 3, 2]. */
+static void
+test_sort_rows (void)
+{
+  g_autoptr (LbTable) table = sort_fixture ();
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GArray) asc = lb_table_sort_rows (table, 0, FALSE, NULL, &error);
+  g_autoptr (GArray) desc = lb_table_sort_rows (table, 0, TRUE, NULL, &error);
+  g_autoptr (GArray) text = lb_table_sort_rows (table, 1, FALSE, NULL, &error);
+  g_autoptr (GCancellable) cancelled = g_cancellable_new ();
+  g_autoptr (GArray) none = NULL;
+  /* ties (rows 0 and 3 hold 3; rows 1 and 4 hold "a") keep their order; missing last */
+  const guint asc_rows[] = { 2, 4, 0, 3, 1 };
+  const guint desc_rows[] = { 0, 3, 4, 2, 1 };
+  const guint text_rows[] = { 1, 4, 0, 3, 2 };
+
+  g_assert_no_error (error);
+  assert_order (asc, asc_rows, 5);
+  assert_order (desc, desc_rows, 5);
+  assert_order (text, text_rows, 5);
+
+  g_cancellable_cancel (cancelled);
+  none = lb_table_sort_rows (table, 0, FALSE, cancelled, &error);
+  g_assert_null (none);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+}
+
+static gboolean
+view_sorted (LbTableView *view)
+{
+  return lb_table_view_get_sort_column (view, NULL) >= 0;
+}
+
+static void
+job_started_cb (LbTableView *view, LbJob *job, gpointer user_data)
+{
+  *(LbJob **) user_data = job;
+}
+
+/* The view sorts through the header menu's action, as a job, and shows the order */
+static void
+test_view_sort (void)
+{
+  g_autoptr (LbTable) table = sort_fixture ();
+  GtkWidget *view = g_object_ref_sink (lb_table_view_new ());
+  LbJob *started = NULL;
+  gint64 end;
+  gboolean descending = FALSE;
+  GListModel *columns;
+
+  lb_table_view_set_table (LB_TABLE_VIEW (view), table);
+  columns = gtk_column_view_get_columns (lb_table_view_get_column_view (LB_TABLE_VIEW (view)));
+  {
+    g_autoptr (GtkColumnViewColumn) v = g_list_model_get_item (columns, 1);
+    g_assert_nonnull (gtk_column_view_column_get_header_menu (v));
+  }
+  g_signal_connect (view, "job-started", G_CALLBACK (job_started_cb), &started);
+
+  g_assert_true (gtk_widget_activate_action (view, "table.sort", "(ub)", 0, TRUE));
+  /* the sort runs as a job, announced for the window's job bar */
+  g_assert_true (LB_IS_JOB (started));
+  end = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+  while (!view_sorted (LB_TABLE_VIEW (view)) && g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, FALSE), g_usleep (1000);
+  g_assert_cmpint (lb_table_view_get_sort_column (LB_TABLE_VIEW (view), &descending), ==, 0);
+  g_assert_true (descending);
+  {
+    GListModel *model = lb_table_view_get_model (LB_TABLE_VIEW (view));
+    const guint expected[] = { 0, 3, 4, 2, 1 };
+    g_autoptr (GtkColumnViewColumn) v = g_list_model_get_item (columns, 1);
+
+    g_assert_cmpuint (g_list_model_get_n_items (model), ==, 5);
+    for (guint i = 0; i < 5; i++)
+      {
+        g_autoptr (LbTableRow) row = g_list_model_get_item (model, i);
+        g_assert_cmpuint (lb_table_row_get_index (row), ==, expected[i]);
+      }
+    g_assert_cmpstr (gtk_column_view_column_get_title (v), ==, "v ↓");
+  }
+
+  g_assert_true (gtk_widget_activate_action (view, "table.unsort", NULL));
+  g_assert_cmpint (lb_table_view_get_sort_column (LB_TABLE_VIEW (view), NULL), ==, -1);
+  {
+    g_autoptr (LbTableRow) row = g_list_model_get_item (lb_table_view_get_model (LB_TABLE_VIEW (view)), 0);
+    g_autoptr (GtkColumnViewColumn) v = g_list_model_get_item (columns, 1);
+    g_assert_cmpuint (lb_table_row_get_index (row), ==, 0);
+    g_assert_cmpstr (gtk_column_view_column_get_title (v), ==, "v");
+  }
+  g_object_unref (view);
 }
 
 static guint paints;
@@ -194,12 +315,14 @@ main (int argc, char **argv)
 
   g_test_add_func ("/learnbench/ui/TableModel/lazy", test_model_lazy);
   g_test_add_func ("/learnbench/ui/UiUtil/format", test_format);
+  g_test_add_func ("/learnbench/ui/TableSort/rows", test_sort_rows);
   if (!gtk_init_check ())
     {
       g_test_add_func ("/learnbench/ui/TableView/no-display", test_no_display);
       return g_test_run ();
     }
   g_test_add_func ("/learnbench/ui/TableView/wide-table", test_wide_table);
+  g_test_add_func ("/learnbench/ui/TableView/sort", test_view_sort);
   g_test_add_func ("/learnbench/ui/TableView/scroll-million", test_scroll_million);
   return g_test_run ();
 }

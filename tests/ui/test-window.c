@@ -193,6 +193,19 @@ test_open_csv (void)
   window_free (window);
 }
 
+/* Export with nothing drawn: said where the user is, in the banner */
+static void
+test_export_without_chart (void)
+{
+  LbWindow *window = window_new_shown ();
+
+  g_assert_null (lb_window_get_table (window));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.export-chart", NULL));
+  g_assert_nonnull (lb_window_get_error_message (window));
+  g_assert_nonnull (strstr (lb_window_get_error_message (window), "no chart"));
+  window_free (window);
+}
+
 static void
 test_invalid_file (void)
 {
@@ -277,6 +290,8 @@ test_table_changed (void)
   g_assert_true (lb_data_page_get_table (lb_window_get_data_page (window)) == combined);
   g_assert_true (lb_explore_page_get_table (LB_EXPLORE_PAGE (explore)) == combined);
   g_assert_cmpuint (lb_table_view_get_n_shown_columns (view), ==, 5);
+  /* the new column is the one the detail panel shows */
+  g_assert_cmpint (lb_data_page_get_selected_column (lb_window_get_data_page (window)), ==, 4);
   /* row 0: 10 / 1.5, shown in shortest round-trip form */
   cell = lb_table_view_dup_cell_text (view, 0, 4, NULL);
   g_assert_cmpstr (cell, ==, "6.666666666666667");
@@ -420,6 +435,7 @@ main (int argc, char **argv)
     }
   g_test_add_func ("/learnbench/ui/Window/open-csv", test_open_csv);
   g_test_add_func ("/learnbench/ui/Window/invalid-file", test_invalid_file);
+  g_test_add_func ("/learnbench/ui/Window/export-without-chart", test_export_without_chart);
   g_test_add_func ("/learnbench/ui/Window/explore-histograms", test_explore_histograms);
   g_test_add_func ("/learnbench/ui/Window/table-changed", test_table_changed);
   g_test_add_func ("/learnbench/ui/Window/drop-file", test_drop_file);
