@@ -8,6 +8,7 @@
 
 #include <math.h>
 #include <string.h>
+#include <sys/mman.h>
 
 #include <glib/gi18n-lib.h>
 
@@ -22,6 +23,7 @@ struct _LbColumn
   LbColumn       *owner;        /* NULL when this column owns the arrays below */
 
   double         *values;       /* NUMERIC: n_rows */
+  gsize           values_mapped; /* NUMERIC: bytes of values' mapping (munmap), 0 = g_malloc'd */
   gint32         *codes;        /* CATEGORICAL: n_rows */
   char          **categories;   /* CATEGORICAL: NULL-terminated */
   guint           n_categories;
@@ -65,6 +67,23 @@ lb_column_new_numeric (const char *name,
   column->values = values != NULL ? values : g_new0 (double, 1);
   column->memory_size = n_rows * sizeof (double);
   column->n_missing = MISSING_UNKNOWN;   /* counted on first use */
+  return column;
+}
+
+LbColumn *
+lb_column_new_numeric_mapped (const char *name,
+                              double     *values,
+                              gsize       n_rows,
+                              gsize       mapped_size)
+{
+  LbColumn *column;
+
+  g_return_val_if_fail (values != NULL, NULL);
+  g_return_val_if_fail (mapped_size >= n_rows * sizeof (double), NULL);
+
+  column = lb_column_new_numeric (name, values, n_rows);
+  if (column != NULL)
+    column->values_mapped = mapped_size;
   return column;
 }
 
@@ -165,7 +184,10 @@ lb_column_unref (LbColumn *column)
     lb_column_unref (column->owner);
   else
     {
-      g_free (column->values);
+      if (column->values_mapped > 0)
+        munmap (column->values, column->values_mapped);
+      else
+        g_free (column->values);
       g_free (column->codes);
       g_strfreev (column->categories);
       if (column->text != NULL)

@@ -28,6 +28,12 @@ GType lb_column_get_type (void) G_GNUC_CONST;
 LbColumn           *lb_column_new_numeric     (const char   *name,
                                                double       *values,
                                                gsize         n_rows);
+/* The same for @values in an anonymous mapping of @mapped_size bytes (from
+ * mmap), which the column unmaps when it is freed. */
+LbColumn           *lb_column_new_numeric_mapped (const char *name,
+                                                  double     *values,
+                                                  gsize       n_rows,
+                                                  gsize       mapped_size);
 LbColumn           *lb_column_new_categorical (const char   *name,
                                                gint32       *codes,
                                                gsize         n_rows,

@@ -4,11 +4,15 @@
  * (numeric -> categorical -> text) and the merge of a thread's part into the
  * whole column. See lb-csv-builder.h for the rules.
  */
+#ifndef _GNU_SOURCE
+#define _GNU_SOURCE   /* mremap */
+#endif
 #include "config.h"
 
 #include <math.h>
 #include <string.h>
 #include <sys/mman.h>
+#include <unistd.h>
 
 #include "lb-csv-builder.h"
 
@@ -33,6 +37,97 @@ lb_csv_builder_init (LbCsvBuilder *builder,
     lb_csv_builder_defer (builder);
 }
 
+/* Numeric values of 128 KiB and more live in a mapping of their own rather
+ * than in malloc's heap: freeing a table then gives the pages straight back,
+ * and loading the next one does not pile up on the holes the last one left
+ * (glibc's heap, whose mmap threshold rises after the first big free, kept
+ * repeated loads of housing.csv at twice the peak of the first). */
+#define MAP_MIN ((gsize) 128 << 10)
+
+static gsize
+page_round (gsize bytes)
+{
+  static gsize page;
+
+  if (page == 0)
+    page = (gsize) sysconf (_SC_PAGESIZE);
+  return (bytes + page - 1) / page * page;
+}
+
+static void
+free_values (LbCsvBuilder *builder)
+{
+  if (builder->values_mapped > 0)
+    munmap (builder->values, builder->values_mapped);
+  else
+    g_free (builder->values);
+  builder->values = NULL;
+  builder->values_mapped = 0;
+}
+
+static void
+resize_values (LbCsvBuilder *builder,
+               gsize         capacity)
+{
+  gsize bytes = capacity * sizeof (double);
+  void *p;
+
+  if (builder->values_mapped == 0 && bytes < MAP_MIN)
+    {
+      builder->values = g_renew (double, builder->values, capacity);
+      return;
+    }
+  bytes = page_round (bytes);
+  if (builder->values_mapped == 0)
+    {
+      p = mmap (NULL, bytes, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+      if (p == MAP_FAILED)
+        {
+          /* no mapping to be had: the heap will do */
+          builder->values = g_renew (double, builder->values, capacity);
+          return;
+        }
+      if (builder->n > 0)
+        memcpy (p, builder->values, builder->n * sizeof (double));
+      g_free (builder->values);
+    }
+  else
+    {
+      p = mremap (builder->values, builder->values_mapped, bytes, MREMAP_MAYMOVE);
+      if (p == MAP_FAILED)
+        g_error ("%s: failed to map %" G_GSIZE_FORMAT " bytes", G_STRLOC, bytes);
+    }
+  builder->values = p;
+  builder->values_mapped = bytes;
+}
+
+double *
+lb_csv_builder_steal_values (LbCsvBuilder *builder,
+                             gsize        *mapped)
+{
+  double *values;
+  gsize n = builder->n;
+
+  g_assert (builder->mode == LB_CSV_MODE_NUMERIC);
+
+  if (builder->values_mapped > 0)
+    {
+      gsize bytes = page_round (MAX (n, 1) * sizeof (double));
+
+      /* shrinking in place: the pages past the rows go back */
+      if (bytes < builder->values_mapped
+          && mremap (builder->values, builder->values_mapped, bytes, 0) != MAP_FAILED)
+        builder->values_mapped = bytes;
+    }
+  else
+    builder->values = g_renew (double, builder->values, MAX (n, 1));
+  values = builder->values;
+  *mapped = builder->values_mapped;
+  builder->values = NULL;
+  builder->values_mapped = 0;
+  return values;
+}
+
 static void
 free_words (LbCsvBuilder *builder)
 {
@@ -47,7 +142,7 @@ lb_csv_builder_clear (LbCsvBuilder *builder)
   if (builder->strings != NULL)
     for (gsize i = 0; i < builder->n; i++)
       g_free (builder->strings[i]);
-  g_clear_pointer (&builder->values, g_free);
+  free_values (builder);
   g_clear_pointer (&builder->codes, g_free);
   g_clear_pointer (&builder->strings, g_free);
   free_words (builder);
@@ -103,7 +198,7 @@ lb_csv_builder_grow (LbCsvBuilder *builder,
   switch (builder->mode)
     {
     case LB_CSV_MODE_NUMERIC:
-      builder->values = g_renew (double, builder->values, capacity);
+      resize_values (builder, capacity);
       advise_huge_pages (builder->values, capacity * sizeof (double));
       break;
     case LB_CSV_MODE_CATEGORICAL:
@@ -126,7 +221,7 @@ lb_csv_builder_to_categorical (LbCsvBuilder *builder)
 {
   g_assert (builder->mode == LB_CSV_MODE_NUMERIC && !builder->seen_number);
 
-  g_clear_pointer (&builder->values, g_free);
+  free_values (builder);
   builder->codes = g_new (gint32, MAX (builder->capacity, 1));
   for (gsize i = 0; i < builder->n; i++)
     builder->codes[i] = -1;

@@ -29,6 +29,7 @@ typedef struct
   gsize       capacity;
   gsize       n_present;       /* values that are not missing */
   double     *values;          /* NUMERIC */
+  gsize       values_mapped;   /* bytes mapped at values (mmap), 0 when g_malloc'd */
   gint32     *codes;           /* CATEGORICAL */
   char      **strings;         /* TEXT, NULL = missing */
   GHashTable *dict;            /* CATEGORICAL: word -> code + 1 (keys owned by cats) */
@@ -60,6 +61,10 @@ void     lb_csv_builder_push_word   (LbCsvBuilder       *builder,
 /* Appends @src's values to @dst (@src is emptied). */
 void     lb_csv_builder_append      (LbCsvBuilder       *dst,
                                      LbCsvBuilder       *src);
+/* Takes the numeric values out, shrunk to the @n stored: *mapped is the size
+ * of their mapping (free with munmap) or 0 (free with g_free). */
+double  *lb_csv_builder_steal_values (LbCsvBuilder      *builder,
+                                     gsize             *mapped);
 /* Sorts the categories by their bytes and renumbers the codes. */
 void     lb_csv_builder_sort_categories (LbCsvBuilder   *builder);
 

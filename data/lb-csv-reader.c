@@ -21,8 +21,9 @@
 #include "lb-number-parser-private.h"
 
 #define BLOCK_SIZE        ((gsize) 4 << 20)
+#define MIN_BLOCK_SIZE    ((gsize) 32 << 10)
 #define MAX_THREADS       4
-#define PARALLEL_MIN      ((gsize) 2 << 20)   /* below, a helper thread costs more than it saves */
+#define PARALLEL_MIN      ((gsize) 512 << 10)  /* below, a helper thread costs more than it saves */
 #define SAMPLE_RECORDS    100
 #define DEFAULT_MAX_CATEGORIES 1000
 
@@ -289,7 +290,12 @@ run_pass (Reader       *reader,
 
       if (g_cancellable_set_error_if_cancelled (reader->cancellable, error))
         return FALSE;
-      if (!lb_csv_source_fill (source, reader->block_size, error))
+      /* top the window up to a block (a whole block more when it holds no
+       * record end yet): the window, and so the buffer, stays about a block */
+      lb_csv_source_peek (source, &len);
+      if (!lb_csv_source_fill (source,
+                               len < reader->block_size ? reader->block_size - len : reader->block_size,
+                               error))
         return FALSE;
       window = lb_csv_source_peek (source, &len);
       eof = lb_csv_source_at_eof (source);
@@ -356,9 +362,15 @@ build_table (Reader      *reader,
       switch (b->mode)
         {
         case LB_CSV_MODE_NUMERIC:
-          g_ptr_array_add (columns, lb_column_new_numeric (column_name, g_renew (double, b->values, n), n));
-          b->values = NULL;
-          break;
+          {
+            gsize mapped = 0;
+            double *values = lb_csv_builder_steal_values (b, &mapped);
+
+            g_ptr_array_add (columns, mapped > 0
+                                        ? lb_column_new_numeric_mapped (column_name, values, n, mapped)
+                                        : lb_column_new_numeric (column_name, values, n));
+            break;
+          }
         case LB_CSV_MODE_CATEGORICAL:
           {
             char **categories;
@@ -427,7 +439,7 @@ fill_first_record (Reader       *reader,
       gsize len;
       gboolean has_quote;
 
-      if (!lb_csv_source_fill (source, BLOCK_SIZE, error))
+      if (!lb_csv_source_fill (source, reader->block_size, error))
         return FALSE;
       window = lb_csv_source_peek (source, &len);
       if (lb_csv_source_at_eof (source))
@@ -491,6 +503,12 @@ read_source (LbCsvSource         *source,
   if (g_getenv ("LB_CSV_THREADS") != NULL)
     reader->n_threads = CLAMP ((guint) g_ascii_strtoull (g_getenv ("LB_CSV_THREADS"), NULL, 10), 1, MAX_THREADS);
   reader->block_size = reader->n_threads > 2 ? 2 * BLOCK_SIZE : BLOCK_SIZE;
+  /* The window is memory on top of the columns: a small input is read in
+   * smaller blocks (a 32nd of it, at least 32 KiB), so loading a file of
+   * a few MB does not hold a 4 MiB buffer beside its columns. */
+  if (lb_csv_source_get_size_hint (source) > 0)
+    reader->block_size = MIN (reader->block_size,
+                              MAX (MIN_BLOCK_SIZE, (gsize) (lb_csv_source_get_size_hint (source) / 32)));
 
   if (!fill_first_record (reader, source, &boundary, error))
     return NULL;
@@ -646,7 +664,7 @@ read_source (LbCsvSource         *source,
         return NULL;
       while (lb_csv_source_peek (source, &len), len < reader->data_start)
         {
-          if (!lb_csv_source_fill (source, BLOCK_SIZE, error))
+          if (!lb_csv_source_fill (source, reader->block_size, error))
             return NULL;
           if (lb_csv_source_at_eof (source))
             break;

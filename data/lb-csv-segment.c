@@ -310,10 +310,13 @@ store_field (LbCsvSegment *segment,
   lb_csv_builder_push_word (builder, begin, (gsize) (end - begin), lb_csv_is_missing (begin, end));
 }
 
-/* The common field: [-]digits[.digits], at most 15 significant digits, ended
- * by the delimiter, a newline (or CR LF) or the end. Parsed as it is scanned
- * (Clinger's exact case: mantissa and 10^k both exact doubles). Anything else
- * returns FALSE with *pos untouched, and the general path takes the field. */
+/* The common field: [-]digits[.digits], at most 15 digits in all, ended by
+ * the delimiter, a newline (or CR LF) or the end. Parsed as it is scanned
+ * (Clinger's exact case: a mantissa below 10^15 and 10^k, k <= 15, are both
+ * exact doubles, so one division rounds correctly). The digit loops carry no
+ * other test: at most 15 digits is checked once after them (a longer run of
+ * digits wraps the mantissa, which is then not used). Anything else returns
+ * FALSE with *pos untouched, and the general path (as exact) takes the field. */
 static inline gboolean
 scan_simple_number (const char   **pos_inout,
                     const char    *end,
@@ -321,11 +324,10 @@ scan_simple_number (const char   **pos_inout,
                     LbCsvBuilder  *builder)
 {
   const char *p = *pos_inout;
+  const char *digits;
   gboolean negative = FALSE;
   guint64 mantissa = 0;
-  int n_significant = 0;
-  int exponent = 0;
-  gboolean any_digit = FALSE;
+  gsize n_int, n_frac = 0;
   double value;
 
   if (p < end && *p == '-')
@@ -333,35 +335,19 @@ scan_simple_number (const char   **pos_inout,
       negative = TRUE;
       p++;
     }
+  digits = p;
   for (; p < end && (guint) (*p - '0') < 10; p++)
-    {
-      guint digit = (guint) (*p - '0');
-
-      any_digit = TRUE;
-      if ((mantissa | digit) == 0)
-        continue;
-      if (n_significant == 15)
-        return FALSE;
-      mantissa = mantissa * 10 + digit;
-      n_significant++;
-    }
+    mantissa = mantissa * 10 + (guint) (*p - '0');
+  n_int = (gsize) (p - digits);
   if (p < end && *p == '.')
     {
-      for (p++; p < end && (guint) (*p - '0') < 10; p++)
-        {
-          guint digit = (guint) (*p - '0');
+      const char *frac = ++p;
 
-          any_digit = TRUE;
-          exponent--;
-          if ((mantissa | digit) == 0)
-            continue;
-          if (n_significant == 15)
-            return FALSE;
-          mantissa = mantissa * 10 + digit;
-          n_significant++;
-        }
+      for (; p < end && (guint) (*p - '0') < 10; p++)
+        mantissa = mantissa * 10 + (guint) (*p - '0');
+      n_frac = (gsize) (p - frac);
     }
-  if (!any_digit || exponent < -22)
+  if (n_int + n_frac == 0 || n_int + n_frac > 15)
     return FALSE;
   if (p < end && *p != delimiter && *p != '\n')
     {
@@ -370,7 +356,7 @@ scan_simple_number (const char   **pos_inout,
       else
         return FALSE;
     }
-  value = exponent == 0 ? (double) mantissa : (double) mantissa / lb_exact_powers_of_ten[-exponent];
+  value = n_frac == 0 ? (double) mantissa : (double) mantissa / lb_exact_powers_of_ten[n_frac];
   lb_csv_builder_push_number (builder, negative ? -value : value);
   *pos_inout = p;
   return TRUE;

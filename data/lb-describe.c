@@ -3,7 +3,9 @@
  * lb-describe.c: describe() and quantiles of a numeric column, bit for bit as
  * pandas 1.5.3 computes them: numpy's buffered pairwise sums for the mean and
  * the variance, numpy's "linear" quantiles. The order statistics come from a
- * histogram pass and a selection inside the few buckets that hold them.
+ * histogram and a selection inside the few buckets that hold them. describe()
+ * reads a column twice: the sum with count/min/max, then the deviations with
+ * the histogram (plus the gathering of those buckets).
  */
 #include "config.h"
 
@@ -34,12 +36,85 @@ pw_value (double x,
   return x;
 }
 
+/* What a pass over the values may learn on the way, block by block while
+ * each block of at most 128 values is still in the L1 cache (so describe()
+ * reads each column twice, not five times): the count, min and max of the
+ * non-NaN values, and the histogram order_statistics() needs. */
+typedef struct
+{
+  gsize    count;
+  double   min;
+  double   max;
+} Extent;
+
+/* Equal-width bins over [min, max]: about 16 values a bin, 1k to 64k bins
+ * (a small column's histogram stays small: memory counts, see issue 2). */
+static inline gsize
+n_bins_for (gsize count)
+{
+  return CLAMP (count / 16, (gsize) 1024, (gsize) 65536);
+}
+
+typedef struct
+{
+  guint32 *hist;     /* n_bins counts */
+  gsize    n_bins;
+  double   min;
+  double   scale;    /* n_bins / (max - min) */
+} Histogram;
+
+/* x -> its bin: (x - min) * scale is monotone in floating point, so bins are
+ * ordered like values */
+static inline gsize
+bin_of (double x,
+        double min,
+        double scale,
+        gsize  n_bins)
+{
+  gsize b = (gsize) ((x - min) * scale);
+
+  return b < n_bins ? b : n_bins - 1;
+}
+
+static void
+visit_block (const double *a,
+             gsize         n,
+             Extent       *extent,
+             Histogram    *histogram)
+{
+  if (extent != NULL)
+    {
+      double min = extent->min, max = extent->max;
+      gsize count = 0;
+
+      for (gsize i = 0; i < n; i++)
+        {
+          double x = a[i];
+
+          count += x == x;
+          min = x < min ? x : min;
+          max = x > max ? x : max;
+        }
+      extent->count += count;
+      extent->min = min;
+      extent->max = max;
+    }
+  if (histogram != NULL)
+    for (gsize i = 0; i < n; i++)
+      if (!isnan (a[i]))
+        histogram->hist[bin_of (a[i], histogram->min, histogram->scale, histogram->n_bins)]++;
+}
+
 static double
 pairwise_sum (const double *a,
               gsize         n,
               gboolean      sq,
-              double        center)
+              double        center,
+              Extent       *extent,
+              Histogram    *histogram)
 {
+  if (n <= LB_PW_BLOCKSIZE && (extent != NULL || histogram != NULL))
+    visit_block (a, n, extent, histogram);
   if (n < 8)
     {
       /* numpy starts from -0.0 here; 0.0 only differs for an all -0.0 sum */
@@ -70,7 +145,8 @@ pairwise_sum (const double *a,
       gsize n2 = n / 2;
 
       n2 -= n2 % 8;
-      return pairwise_sum (a, n2, sq, center) + pairwise_sum (a + n2, n - n2, sq, center);
+      return pairwise_sum (a, n2, sq, center, extent, histogram)
+             + pairwise_sum (a + n2, n - n2, sq, center, extent, histogram);
     }
 }
 
@@ -84,12 +160,14 @@ static double
 numpy_sum (const double *a,
            gsize         n,
            gboolean      sq,
-           double        center)
+           double        center,
+           Extent       *extent,
+           Histogram    *histogram)
 {
   double total = 0.0;
 
   for (gsize i = 0; i < n; i += LB_NUMPY_BUFSIZE)
-    total += pairwise_sum (a + i, MIN (n - i, (gsize) LB_NUMPY_BUFSIZE), sq, center);
+    total += pairwise_sum (a + i, MIN (n - i, (gsize) LB_NUMPY_BUFSIZE), sq, center, extent, histogram);
   return total;
 }
 
@@ -173,14 +251,24 @@ select_kth (double *a,
   return a[k];
 }
 
-#define LB_N_BINS 65536
+/* Whether order_statistics() bins the values (else it selects on a copy). */
+static gboolean
+histogram_usable (gsize  count,
+                  double min,
+                  double max)
+{
+  double scale = (double) n_bins_for (count) / (max - min);
+
+  return count >= 4096 && isfinite (min) && isfinite (max) && isfinite (scale) && max > min;
+}
 
 /* The order statistics @ranks (each < @count) of the non-NaN values of
  * data[0..n). @min and @max are the extremes of those values. A histogram of
- * 64k equal-width bins over [min, max] (x -> (x - min) * scale is monotone in
- * floating point, so bins are ordered like values) tells which bin holds each
- * rank; only those bins are gathered and searched. Skewed or tiny data falls
- * back to selection on a copy of all the values. */
+ * n_bins_for (count) equal-width bins over [min, max] (see bin_of) tells
+ * which bin holds each rank; only those bins are gathered and searched.
+ * Skewed or tiny data falls back to selection on a copy of all the values.
+ * @given: that histogram when the caller made it on an earlier pass (see
+ * histogram_usable), else NULL. */
 static void
 order_statistics (const double *data,
                   gsize         n,
@@ -189,10 +277,13 @@ order_statistics (const double *data,
                   double        max,
                   const gsize  *ranks,
                   guint         n_ranks,
+                  const guint32 *given,
                   double       *out)
 {
-  double scale = (double) LB_N_BINS / (max - min);
-  g_autofree guint32 *hist = NULL;
+  gsize n_bins = n_bins_for (count);
+  double scale = (double) n_bins / (max - min);
+  g_autofree guint32 *owned = NULL;
+  const guint32 *hist = given;
   g_autofree guint8 *slot_of_bin = NULL;
   gsize bin_of_rank[8], base_of_rank[8];
   guint32 slot_bins[8];
@@ -203,19 +294,16 @@ order_statistics (const double *data,
 
   g_assert (n_ranks <= 8);
 
-  if (count < 4096 || !isfinite (min) || !isfinite (max) || !isfinite (scale) || !(max > min))
+  if (!histogram_usable (count, min, max))
     goto fallback;
 
-  hist = g_new0 (guint32, LB_N_BINS);
-  for (gsize i = 0; i < n; i++)
+  if (hist == NULL)
     {
-      double x = data[i];
-      gsize b;
-
-      if (isnan (x))
-        continue;
-      b = (gsize) ((x - min) * scale);
-      hist[b < LB_N_BINS ? b : LB_N_BINS - 1]++;
+      owned = g_new0 (guint32, n_bins);
+      for (gsize i = 0; i < n; i++)
+        if (!isnan (data[i]))
+          owned[bin_of (data[i], min, scale, n_bins)]++;
+      hist = owned;
     }
 
   for (guint r = 0; r < n_ranks; r++)
@@ -228,7 +316,7 @@ order_statistics (const double *data,
       base_of_rank[r] = cum;
     }
 
-  slot_of_bin = g_new0 (guint8, LB_N_BINS);
+  slot_of_bin = g_new0 (guint8, n_bins);
   for (guint r = 0; r < n_ranks; r++)
     {
       gsize b = bin_of_rank[r];
@@ -248,15 +336,11 @@ order_statistics (const double *data,
   for (gsize i = 0; i < n; i++)
     {
       double x = data[i];
-      gsize b;
       guint s;
 
       if (isnan (x))
         continue;
-      b = (gsize) ((x - min) * scale);
-      if (b >= LB_N_BINS)
-        b = LB_N_BINS - 1;
-      s = slot_of_bin[b];
+      s = slot_of_bin[bin_of (x, min, scale, n_bins)];
       if (s != 0)
         slot_data[s - 1][slot_fill[s - 1]++] = x;
     }
@@ -306,6 +390,7 @@ quantiles (const double *data,
            double        max,
            const double *qs,
            guint         n_qs,
+           const guint32 *hist,
            double       *out)
 {
   gsize ranks[8];
@@ -363,7 +448,7 @@ quantiles (const double *data,
           }
       }
     if (n_todo > 0)
-      order_statistics (data, n, count, min, max, todo, n_todo, found);
+      order_statistics (data, n, count, min, max, todo, n_todo, hist, found);
     for (guint t = 0; t < n_todo; t++)
       values[todo_index[t]] = found[t];
   }
@@ -409,6 +494,9 @@ lb_column_describe (LbColumn         *column,
   const double *data;
   gsize n, count;
   double min, max, sum, q[3];
+  Extent extent;
+  Histogram histogram;
+  g_autofree guint32 *hist = NULL;
 
   g_return_val_if_fail (column != NULL, FALSE);
   g_return_val_if_fail (out != NULL, FALSE);
@@ -418,7 +506,15 @@ lb_column_describe (LbColumn         *column,
     return FALSE;
   n = lb_column_get_n_rows (column);
 
-  count = count_min_max (data, n, &min, &max);
+  /* pass 1: the sum, and count, min, max on the way */
+  extent.count = 0;
+  extent.min = INFINITY;
+  extent.max = -INFINITY;
+  /* pandas' nanmean / nanvar: sum over the array with missing set to 0 */
+  sum = numpy_sum (data, n, FALSE, 0.0, &extent, NULL);
+  count = extent.count;
+  min = extent.min;
+  max = extent.max;
   out->count = count;
   if (count == 0)
     {
@@ -426,16 +522,25 @@ lb_column_describe (LbColumn         *column,
       return TRUE;
     }
 
-  /* pandas' nanmean / nanvar: sum over the array with missing set to 0 */
-  sum = numpy_sum (data, n, FALSE, 0.0);
+  /* pass 2: the squared deviations, and the quantiles' histogram on the way */
   out->mean = sum / (double) count;
+  if (histogram_usable (count, min, max))
+    {
+      histogram.n_bins = n_bins_for (count);
+      hist = g_new0 (guint32, histogram.n_bins);
+      histogram.hist = hist;
+      histogram.min = min;
+      histogram.scale = (double) histogram.n_bins / (max - min);
+    }
   if (count >= 2)
-    out->std = sqrt (numpy_sum (data, n, TRUE, out->mean) / (double) (count - 1));
+    out->std = sqrt (numpy_sum (data, n, TRUE, out->mean, NULL, hist != NULL ? &histogram : NULL)
+                     / (double) (count - 1));
   else
     out->std = NAN;
+  g_assert (hist == NULL || count >= 2);
   out->min = min;
   out->max = max;
-  quantiles (data, n, count, min, max, qs, 3, q);
+  quantiles (data, n, count, min, max, qs, 3, hist, q);
   out->q25 = q[0];
   out->q50 = q[1];
   out->q75 = q[2];
@@ -460,6 +565,6 @@ lb_column_quantile (LbColumn *column,
   count = count_min_max (data, n, &min, &max);
   if (count == 0)
     return NAN;
-  quantiles (data, n, count, min, max, &q, 1, &result);
+  quantiles (data, n, count, min, max, &q, 1, NULL, &result);
   return result;
 }

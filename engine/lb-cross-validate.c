@@ -283,8 +283,8 @@ cv_run_go (CvRun   *run,
   guint workers = lb_parallel_n_workers (run->ctx, n);
 
   run->inner_threads = lb_parallel_inner_threads (run->ctx, workers);
-  return lb_parallel_run (n, workers, lb_fit_context_get_cancellable (run->ctx),
-                          cv_fold_task, run, error);
+  return lb_parallel_run (n, workers, run->inner_threads,
+                          lb_fit_context_get_cancellable (run->ctx), cv_fold_task, run, error);
 }
 
 LbCvResult *

@@ -219,8 +219,8 @@ curve_run_go (CurveRun *run,
                                       json_array_get_element (run->values, (guint) (t / run->n_splits)), error))
         return FALSE;
     }
-  return lb_parallel_run ((guint) n, workers, lb_fit_context_get_cancellable (run->ctx),
-                          curve_task, run, error);
+  return lb_parallel_run ((guint) n, workers, run->inner_threads,
+                          lb_fit_context_get_cancellable (run->ctx), curve_task, run, error);
 }
 
 /* --- learning curve --- */

@@ -9,6 +9,7 @@
 #include "lb-data-jobs.h"
 #include "lb-engine-error.h"
 #include "lb-matrix.h"
+#include "lb-blas.h"
 #include "lb-fit-context.h"
 #include "lb-estimator.h"
 #include "lb-pipeline.h"

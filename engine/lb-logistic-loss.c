@@ -3,8 +3,9 @@
  * lb-logistic-loss.c: LogisticRegression's objective (see
  * lb-logistic-private.h) and its two solvers. Loss and gradient make one pass
  * over X in row blocks: Z = X_b·Wᵀ, softmax, then G += (P - Y)_bᵀ·X_b while
- * the block is still in cache — two dgemm per block, X read once from memory.
- * newton-cg follows scikit-learn's _newton_cg (truncated CG inner solve).
+ * the block is still in cache — two dgemm per block, X read once from memory;
+ * the context's threads take contiguous ranges of blocks (fixed split, sums in
+ * thread order). newton-cg follows scikit-learn's _newton_cg.
  */
 #include "config.h"
 
@@ -15,6 +16,7 @@
 #include <cblas.h>
 #include <glib/gi18n-lib.h>
 
+#include "lb-blas.h"
 #include "lb-logistic-private.h"
 
 /* Rows per block: at most ~256 KiB of X, so that the block the first dgemm
@@ -46,6 +48,12 @@ lb_logistic_problem_init (LbLogisticProblem *prob)
   max_threads = (guint) MIN ((prob->n + 8 * B - 1) / (8 * B), g_get_num_processors ());
   prob->n_threads = CLAMP (prob->ctx != NULL ? lb_fit_context_get_n_threads (prob->ctx) : 1,
                            1, MAX (max_threads, 1));
+  /* our threads each call BLAS: hold OpenBLAS to one thread meanwhile
+   * (lb-blas.h), else concurrent calls queue behind its own threads */
+  prob->blas_limit = prob->n_threads > 1 ? lb_blas_limit_push (1) : NULL;
+  g_debug ("LogisticRegression objective: %" G_GSIZE_FORMAT " x %" G_GSIZE_FORMAT
+           ", %u outputs, %u threads, %" G_GSIZE_FORMAT "-row blocks",
+           prob->n, prob->p, prob->k, prob->n_threads, B);
   prob->P = g_new0 (double, prob->n * prob->k);
   prob->Zv = g_new0 (double, (gsize) prob->n_threads * B * prob->k);
   prob->partial = g_new0 (double, (gsize) prob->n_threads * prob->k * prob->q);
@@ -57,6 +65,7 @@ lb_logistic_problem_init (LbLogisticProblem *prob)
 void
 lb_logistic_problem_clear (LbLogisticProblem *prob)
 {
+  g_clear_pointer (&prob->blas_limit, lb_blas_limit_pop);
   g_clear_pointer (&prob->P, g_free);
   g_clear_pointer (&prob->Zv, g_free);
   g_clear_pointer (&prob->partial, g_free);
@@ -404,9 +413,23 @@ lb_logistic_solve_lbfgs (LbLogisticProblem *prob,
   params.gtol = tol;
   lb_lbfgs_minimize (lb_logistic_n_params (prob), w, lb_logistic_loss_grad, lbfgs_progress,
                      prob, &params, &result);
+  g_debug ("LogisticRegression lbfgs: %u iterations, %u evaluations, status %d, "
+           "f %.17g, max |g| %g", result.n_iter, result.n_fun, result.status,
+           result.f, result.grad_max);
   prob->n_iter = result.n_iter;
   *converged = lb_lbfgs_status_converged (result.status);
   return result.status != LB_LBFGS_STOPPED;
+}
+
+static double
+max_abs_of (const double *v,
+            gsize         n)
+{
+  double m = 0.0;
+
+  for (gsize i = 0; i < n; i++)
+    m = MAX (m, fabs (v[i]));
+  return m;
 }
 
 /* scikit-learn's _cg: truncated conjugate gradient for H x = -g. */
@@ -464,12 +487,13 @@ lb_logistic_solve_newton_cg (LbLogisticProblem *prob,
   g_autofree double *step = g_new (double, m);
   g_autofree double *wt = g_new (double, m);
   double f = lb_logistic_loss_grad (w, g, prob);
-  guint k = 0;
+  guint k = 0, stalls = 0;
 
   *converged = FALSE;
   while (k < max_iter)
     {
-      double gmax = 0.0, gsum, slope, a = 1.0, ft = f;
+      double gmax = 0.0, gsum, slope, a = 1.0, ft = f, slack;
+      gboolean in_noise;
       gboolean accepted = FALSE;
 
       for (gsize i = 0; i < m; i++)
@@ -485,13 +509,21 @@ lb_logistic_solve_newton_cg (LbLogisticProblem *prob,
       slope = cblas_ddot ((int) m, g, 1, step, 1);
       if (!(slope < 0))
         break;
-      /* backtracking Armijo from the full Newton step */
+      /* backtracking Armijo from the full Newton step. Near the minimum the
+       * predicted decrease (-slope/2) falls below the rounding noise of f (a
+       * sum over all samples: measured ~1e-15 relative), and f cannot judge
+       * the step: there a step that shrinks the gradient is taken on the
+       * gradient's word (scipy's Wolfe search, which scikit-learn uses, also
+       * looks at the gradient). */
+      slack = 8 * DBL_EPSILON * fabs (f);
+      in_noise = -slope <= 1e-12 * MAX (fabs (f), 1.0);
       for (guint ls = 0; ls < 30; ls++, a *= 0.5)
         {
           memcpy (wt, w, m * sizeof (double));
           cblas_daxpy ((int) m, a, step, 1, wt, 1);
           ft = lb_logistic_loss_grad (wt, gt, prob);
-          if (isfinite (ft) && ft <= f + 1e-4 * a * slope)
+          if (isfinite (ft) && (ft <= f + 1e-4 * a * slope + slack
+                                || (in_noise && max_abs_of (gt, m) < gmax)))
             {
               accepted = TRUE;
               break;
@@ -503,10 +535,19 @@ lb_logistic_solve_newton_cg (LbLogisticProblem *prob,
           f = lb_logistic_loss_grad (w, g, prob);
           break;
         }
+      /* two steps in a row that changed neither f beyond rounding nor the
+       * gradient: the noise floor, stop (scikit-learn: "Line Search failed") */
+      stalls = ft >= f - slack && max_abs_of (gt, m) > 0.5 * gmax ? stalls + 1 : 0;
       memcpy (w, wt, m * sizeof (double));
       memcpy (g, gt, m * sizeof (double));
       f = ft;
       k++;
+      if (stalls >= 2)
+        {
+          if (!report_iteration (prob, k, max_iter, f))
+            return FALSE;
+          break;
+        }
       if (!report_iteration (prob, k, max_iter, f))
         return FALSE;
     }

@@ -8,6 +8,7 @@
  */
 #pragma once
 
+#include "lb-blas.h"
 #include "lb-fit-context.h"
 #include "lb-lbfgs.h"
 
@@ -30,6 +31,7 @@ typedef struct
   gsize         q;         /* parameters per output: p + fit_intercept */
   double       *P;         /* (n, k) probabilities at the last evaluation (Newton's Hessian) */
   guint         n_threads; /* from the context's thread budget */
+  LbBlasLimit  *blas_limit; /* held while n_threads > 1 */
   double       *Zv;        /* (n_threads × block, k) scratch */
   double       *partial;   /* (n_threads, k × q) per-thread sums */
   double       *wt;        /* (p, k): the coefficients (or v) transposed */

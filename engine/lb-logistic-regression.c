@@ -178,8 +178,12 @@ lb_logistic_regression_fit (LbEstimator  *estimator,
     {
       /* scikit-learn's ConvergenceWarning: not fatal, the model is usable */
       g_autofree char *msg =
-        g_strdup_printf (_("lbfgs/newton-cg did not converge in %u iterations: increase "
-                           "max_iter or scale the data"), self->max_iter);
+        self->n_iter >= self->max_iter
+          ? g_strdup_printf (_("The solver did not converge in %u iterations: increase "
+                               "max_iter or scale the data"), self->max_iter)
+          : g_strdup_printf (_("The solver stopped after %u iterations, before the gradient "
+                               "fell below tol: rounding limits the precision (the model is "
+                               "usable)"), self->n_iter);
       LbFitEvent ev = { .fraction = 1.0, .iteration = self->n_iter,
                         .loss = NAN, .val_score = NAN, .message = msg };
       lb_fit_context_report (ctx, &ev);

@@ -20,9 +20,15 @@ typedef gboolean (*LbParallelTaskFunc) (guint     index,
 
 /* Runs tasks 0..n_tasks-1 on MIN (n_workers, n_tasks) threads. On failure the
  * error of the lowest failing task index is returned (others stop taking new
- * tasks); when @cancellable fires before every task ran, G_IO_ERROR_CANCELLED. */
+ * tasks); when @cancellable fires before every task ran, G_IO_ERROR_CANCELLED.
+ * BLAS threads are part of the budget (lb-blas.h): while the tasks run, BLAS
+ * uses at most @inner_threads threads, and 1 when several workers run (each
+ * calling a process-global, multi-threaded BLAS would oversubscribe the
+ * cores). So a serial run and a parallel one make the same BLAS calls on one
+ * BLAS thread each, and their doubles agree bit for bit. */
 gboolean lb_parallel_run          (guint               n_tasks,
                                    guint               n_workers,
+                                   guint               inner_threads,
                                    GCancellable       *cancellable,
                                    LbParallelTaskFunc  func,
                                    gpointer            data,

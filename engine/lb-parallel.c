@@ -3,6 +3,7 @@
  * lb-parallel.c: a minimal work-sharing loop. Workers take the next task index
  * from an atomic counter; the caller's thread is one of them, so a budget of
  * 1 thread is plain serial code. Nested inside an LbJob it needs no pool slot.
+ * BLAS is held to the inner budget meanwhile, 1 thread with several workers.
  */
 #include "config.h"
 
@@ -10,6 +11,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "lb-blas.h"
 #include "lb-parallel-private.h"
 
 typedef struct
@@ -67,6 +69,7 @@ worker (gpointer user_data)
 gboolean
 lb_parallel_run (guint               n_tasks,
                  guint               n_workers,
+                 guint               inner_threads,
                  GCancellable       *cancellable,
                  LbParallelTaskFunc  func,
                  gpointer            data,
@@ -74,6 +77,7 @@ lb_parallel_run (guint               n_tasks,
 {
   Loop loop = { 0 };
   g_autoptr(GPtrArray) threads = g_ptr_array_new ();
+  LbBlasLimit *blas_limit = NULL;
   gboolean ok;
 
   g_return_val_if_fail (func != NULL, FALSE);
@@ -85,6 +89,11 @@ lb_parallel_run (guint               n_tasks,
   g_mutex_init (&loop.lock);
 
   n_workers = CLAMP (n_workers, 1, MAX (n_tasks, 1));
+  /* The budget is shared with BLAS: k workers each running multi-threaded
+   * BLAS would oversubscribe the cores, so BLAS runs on 1 thread until every
+   * worker is joined (held before the first worker starts); a single worker
+   * may use the inner budget. */
+  blas_limit = lb_blas_limit_push (n_workers > 1 ? 1 : MAX (inner_threads, 1));
   for (guint w = 1; w < n_workers; w++)
     {
       GThread *t = g_thread_try_new ("lb-parallel", worker, &loop, NULL);
@@ -95,6 +104,7 @@ lb_parallel_run (guint               n_tasks,
   worker (&loop);
   for (guint i = 0; i < threads->len; i++)
     g_thread_join (g_ptr_array_index (threads, i));
+  g_clear_pointer (&blas_limit, lb_blas_limit_pop);
 
   if (loop.error != NULL)
     {

@@ -578,12 +578,16 @@ run_job (LbJob        *job,
   GError *error = NULL;
   LbProjectResult *result;
   LbProject *project = task_data;
+  LbBlasLimit *blas_limit;
 
   lb_fit_context_set_seed (ctx, project->seed);
   lb_fit_context_set_cancellable (ctx, cancellable);
   lb_fit_context_set_n_threads (ctx, lb_job_runner_get_max_threads ());
   lb_fit_context_set_event_func (ctx, forward_event, job, NULL);
+  /* BLAS threads count against the same budget (`run --threads 1` means one) */
+  blas_limit = lb_blas_limit_push (lb_fit_context_get_n_threads (ctx));
   result = lb_project_run (project, ctx, &error);
+  g_clear_pointer (&blas_limit, lb_blas_limit_pop);
   if (result == NULL)
     lb_job_return_error (job, error);
   else

@@ -503,8 +503,8 @@ lb_search_candidates (LbEstimator          *estimator,
 
   workers = lb_parallel_n_workers (run.ctx, (guint) n);
   run.inner_threads = lb_parallel_inner_threads (run.ctx, workers);
-  if (!lb_parallel_run ((guint) n, workers, lb_fit_context_get_cancellable (run.ctx),
-                        search_task, &run, error)
+  if (!lb_parallel_run ((guint) n, workers, run.inner_threads,
+                        lb_fit_context_get_cancellable (run.ctx), search_task, &run, error)
       || !lb_failures_check (&run.failures, (guint) n, error))
     goto out;
 

@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include <math.h>
+#include <sys/mman.h>
 
 #include "lb-data.h"
 
@@ -32,6 +33,34 @@ test_numeric (void)
   g_assert_true (lb_column_is_missing (column, 1));
   g_assert_cmpuint (lb_column_count_missing (column), ==, 1);
   g_assert_cmpuint (lb_column_get_memory_size (column), ==, 4 * sizeof (double));
+}
+
+/* Values in a mapping of their own (as the CSV reader hands over big
+ * columns): read as any other, a renamed copy shares them, and the last
+ * unref unmaps them (were they passed to g_free, valgrind and ASan would
+ * report an invalid free). */
+static void
+test_numeric_mapped (void)
+{
+  const gsize n = 100000;
+  gsize bytes = n * sizeof (double);
+  double *values = mmap (NULL, bytes, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+  g_autoptr(LbColumn) column = NULL;
+  g_autoptr(LbColumn) renamed = NULL;
+
+  g_assert_true (values != MAP_FAILED);
+  for (gsize i = 0; i < n; i++)
+    values[i] = i % 10 == 3 ? NAN : (double) i / 4;
+  column = lb_column_new_numeric_mapped ("m", values, n, bytes);
+  g_assert_true (lb_column_get_numeric (column) == values);
+  g_assert_cmpuint (lb_column_get_n_rows (column), ==, n);
+  g_assert_cmpuint (lb_column_count_missing (column), ==, n / 10);
+  g_assert_cmpfloat (lb_column_get_numeric (column)[n - 1], ==, (double) (n - 1) / 4);
+  g_assert_cmpuint (lb_column_get_memory_size (column), ==, bytes);
+  renamed = lb_column_new_renamed (column, "r");
+  g_clear_pointer (&column, lb_column_unref);
+  g_assert_true (lb_column_get_numeric (renamed) == values);
+  g_assert_true (lb_column_is_missing (renamed, 3));
 }
 
 static void
@@ -176,6 +205,7 @@ main (int argc, char **argv)
 {
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/learnbench/data/Column/numeric", test_numeric);
+  g_test_add_func ("/learnbench/data/Column/numeric-mapped", test_numeric_mapped);
   g_test_add_func ("/learnbench/data/Column/format", test_format);
   g_test_add_func ("/learnbench/data/Column/categorical", test_categorical);
   g_test_add_func ("/learnbench/data/Column/text", test_text);

@@ -1,8 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later
  *
  * lb-test-iris.h: loads tests/engine/fixtures/iris.csv (scikit-learn's
- * load_iris, 150 rows, written by tests/engine/reference/classify-reference.py's
- * sibling one-liner) as X (chosen columns) and y (species codes: setosa 0,
+ * load_iris, 150 rows, written by `tests/engine/reference/classify-reference.py
+ * --write-iris`) as X (chosen columns) and y (species codes: setosa 0,
  * versicolor 1, virginica 2). Header-only, for the classify tests.
  */
 #pragma once

@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include <math.h>
+#include <string.h>
 
 #include "lb-engine.h"
 #include "lb-idx-reader.h"
@@ -377,6 +378,61 @@ test_fmnist_threads (void)
     }
 }
 
+/* Threads split the rows and sum their parts in a fixed order: 1 and 2
+ * threads minimise the same objective, on the binary (one sigmoid) path too.
+ * Synthetic data: 6000 × 20 Gaussian, labels from a noisy linear rule. */
+static void
+test_threads_agree (gconstpointer data)
+{
+  const char *multi_class = data;
+  const gsize n = 6000, p = 20;
+  g_autoptr (LbMatrix) X = lb_matrix_new (n, p);
+  g_autoptr (LbMatrix) y = lb_matrix_new (n, 1);
+  double coef[2][3 * 20];
+  LbRng rng;
+
+  lb_rng_init (&rng, 7);
+  for (gsize i = 0; i < n; i++)
+    {
+      double score = 0.0;
+
+      for (gsize j = 0; j < p; j++)
+        {
+          double x = lb_rng_normal (&rng);
+
+          LB_MATRIX_AT (X, i, j) = x;
+          score += (j % 3 == 0 ? 1.0 : -0.5) * x;
+        }
+      score += lb_rng_normal (&rng);
+      LB_MATRIX_AT (y, i, 0) = score < -1.0 ? 0 : score < 1.0 ? 1 : 2;
+      if (g_str_equal (multi_class, "binary"))
+        LB_MATRIX_AT (y, i, 0) = score > 0;
+    }
+  for (guint t = 0; t < 2; t++)
+    {
+      g_autoptr (LbEstimator) est = lb_logistic_regression_new ();
+      g_autoptr (LbFitContext) ctx = lb_fit_context_new ();
+      g_autoptr (GError) error = NULL;
+      guint k, q;
+      const double *c;
+
+      lb_fit_context_set_n_threads (ctx, t + 1);
+      if (!g_str_equal (multi_class, "binary"))
+        g_assert_true (lb_estimator_set_param_string (est, "multi_class", multi_class, &error));
+      g_assert_true (lb_estimator_set_param_string (est, "solver", "newton-cg", &error));
+      g_assert_true (lb_estimator_set_param_string (est, "tol", "1e-10", &error));
+      g_assert_true (lb_estimator_fit (est, X, y, ctx, &error));
+      g_assert_no_error (error);
+      c = lb_logistic_regression_get_coef (LB_LOGISTIC_REGRESSION (est), &k, &q);
+      g_assert_cmpuint (k * q, <=, G_N_ELEMENTS (coef[t]));
+      memcpy (coef[t], c, k * q * sizeof (double));
+      if (t == 1)
+        /* both reach the minimiser (gradient <= 1e-10 on a well-conditioned
+         * problem); only the summation order differs: 1e-8 relative */
+        lb_test_assert_close (coef[1], coef[0], k * q, 1e-8, 1e-10);
+    }
+}
+
 /* --- behaviour --- */
 
 static void
@@ -492,6 +548,12 @@ main (int argc, char **argv)
   g_test_add_func ("/learnbench/engine/LogisticRegression/binary-multinomial", test_binary_multinomial);
   g_test_add_func ("/learnbench/engine/LogisticRegression/no-intercept", test_no_intercept);
   g_test_add_func ("/learnbench/engine/LogisticRegression/fmnist-threads", test_fmnist_threads);
+  g_test_add_data_func ("/learnbench/engine/LogisticRegression/threads-binary", "binary",
+                        test_threads_agree);
+  g_test_add_data_func ("/learnbench/engine/LogisticRegression/threads-ovr", "ovr",
+                        test_threads_agree);
+  g_test_add_data_func ("/learnbench/engine/LogisticRegression/threads-multinomial", "multinomial",
+                        test_threads_agree);
   g_test_add_func ("/learnbench/engine/LogisticRegression/max-iter-events", test_max_iter_and_events);
   g_test_add_func ("/learnbench/engine/LogisticRegression/cancel", test_cancel);
   g_test_add_func ("/learnbench/engine/LogisticRegression/bad-params", test_bad_params);

@@ -162,6 +162,60 @@ test_from_table (void)
   g_assert_cmpstr (lb_matrix_get_column_name (y, 0), ==, "income");
 }
 
+/* Matrices made with lb_matrix_new_uninitialized (copy, take_rows/cols,
+ * hstack, transpose) must have every element written: checked on a matrix
+ * big enough (> 8 MiB) to take the huge-page allocation path. The pattern
+ * has no zero, so a slot left as the allocator gave it (fresh pages are
+ * zero) is caught; values are small integers, so equality is exact. */
+static double
+pattern (gsize i,
+         gsize j)
+{
+  return (double) (i * 7 + j * 3 + 1);
+}
+
+static void
+test_large_copies (void)
+{
+  const gsize n = 1100, d = 1000;   /* 8.8 MB */
+  g_autoptr(LbMatrix) m = lb_matrix_new_uninitialized (n, d);
+  g_autofree guint *rows = g_new (guint, n);
+  guint cols[3] = { 999, 0, 500 };
+  g_autoptr(LbMatrix) c = NULL, r = NULL, k = NULL, h = NULL, t = NULL;
+
+  g_assert_nonnull (m);
+  g_assert_cmpuint (lb_matrix_get_n_rows (m), ==, n);
+  g_assert_cmpuint (lb_matrix_get_n_cols (m), ==, d);
+  g_assert_cmpuint ((guintptr) lb_matrix_get_data (m) % 64, ==, 0);
+  for (gsize i = 0; i < n; i++)
+    for (gsize j = 0; j < d; j++)
+      LB_MATRIX_AT (m, i, j) = pattern (i, j);
+  for (gsize i = 0; i < n; i++)
+    rows[i] = (guint) (n - 1 - i);
+
+  c = lb_matrix_copy (m);
+  r = lb_matrix_take_rows (m, rows, n);
+  k = lb_matrix_take_cols (m, cols, 3);
+  h = lb_matrix_hstack (m, k);
+  t = lb_matrix_transpose (m);
+  g_assert_cmpuint (lb_matrix_get_n_cols (h), ==, d + 3);
+  for (gsize i = 0; i < n; i++)
+    {
+      for (gsize j = 0; j < d; j++)
+        {
+          g_assert_cmpfloat (LB_MATRIX_AT (c, i, j), ==, pattern (i, j));
+          g_assert_cmpfloat (LB_MATRIX_AT (r, i, j), ==, pattern (n - 1 - i, j));
+          g_assert_cmpfloat (LB_MATRIX_AT (h, i, j), ==, pattern (i, j));
+          g_assert_cmpfloat (LB_MATRIX_AT (t, j, i), ==, pattern (i, j));
+        }
+      for (gsize j = 0; j < 3; j++)
+        {
+          g_assert_cmpfloat (LB_MATRIX_AT (k, i, j), ==, pattern (i, cols[j]));
+          g_assert_cmpfloat (LB_MATRIX_AT (h, i, d + j), ==, pattern (i, cols[j]));
+        }
+    }
+}
+
 int
 main (int argc, char **argv)
 {
@@ -170,5 +224,6 @@ main (int argc, char **argv)
   g_test_add_func ("/learnbench/engine/Matrix/select", test_select);
   g_test_add_func ("/learnbench/engine/Matrix/non-finite", test_non_finite);
   g_test_add_func ("/learnbench/engine/Matrix/from-table", test_from_table);
+  g_test_add_func ("/learnbench/engine/Matrix/large-copies", test_large_copies);
   return g_test_run ();
 }

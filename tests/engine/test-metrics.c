@@ -360,6 +360,41 @@ test_score_estimator (void)
   g_assert_no_error (error);
 }
 
+/* get_scorer(name)(pipeline, X, y) of scikit-learn on a fitted
+ * StandardScaler → LogisticRegression() pipeline (metrics-reference.py) */
+static void
+test_scorers_on_pipeline (void)
+{
+  g_autoptr (LbMatrix) X = lb_test_iris_X (0, 3);
+  g_autoptr (LbMatrix) y = lb_test_iris_y ();
+  g_autoptr (LbPipeline) pipe = lb_pipeline_new ();
+  g_autoptr (GError) error = NULL;
+  const struct { const char *name; double expected, rtol; } cases[] = {
+    /* label scorers: the same predictions give the same ratios */
+    { "accuracy", 0.9733333333333334, 1e-12 },
+    { "f1_macro", 0.9733226623982927, 1e-12 },
+    { "precision_weighted", 0.9738247863247864, 1e-12 },
+    /* log loss moves with the coefficients; both lbfgs runs stop within
+     * tol 1e-4 of the minimiser, where the loss is flat to second order
+     * (measured: equal to 1e-16): 1e-9 relative */
+    { "neg_log_loss", -0.1295422131138184, 1e-9 },
+    { "roc_auc_ovr", 0.9984666666666667, 1e-12 },
+  };
+
+  lb_estimators_register_builtin ();
+  g_assert_true (lb_pipeline_append (pipe, "scale", lb_estimator_new_by_name ("StandardScaler", &error), &error));
+  g_assert_true (lb_pipeline_append (pipe, "clf", lb_logistic_regression_new (), &error));
+  g_assert_true (lb_estimator_fit (LB_ESTIMATOR (pipe), X, y, NULL, &error));
+  g_assert_no_error (error);
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      double v = lb_score_by_name (cases[i].name, LB_ESTIMATOR (pipe), X, y, &error);
+
+      g_assert_no_error (error);
+      assert_close (v, cases[i].expected, cases[i].rtol);
+    }
+}
+
 int
 main (int argc, char **argv)
 {
@@ -376,5 +411,6 @@ main (int argc, char **argv)
   g_test_add_func ("/learnbench/engine/metrics/rmse-interval", test_rmse_interval);
   g_test_add_func ("/learnbench/engine/metrics/scorer-names", test_scorer_names);
   g_test_add_func ("/learnbench/engine/metrics/score-estimator", test_score_estimator);
+  g_test_add_func ("/learnbench/engine/metrics/scorers-on-pipeline", test_scorers_on_pipeline);
   return g_test_run ();
 }

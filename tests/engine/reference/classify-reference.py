@@ -2,16 +2,28 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 #
 # classify-reference.py: regenerates the scikit-learn 1.2.1 reference numbers
-# used by test-logistic-regression.c (run with Debian's /usr/bin/python3).
+# used by test-logistic-regression.c (run with Debian's /usr/bin/python3);
+# with --write-iris (from the source root) it writes tests/engine/fixtures/iris.csv.
 # Each block prints the C array literal pasted into the test. "Tight" fits use
 # newton-cg at tol 1e-10: lbfgs stops on scipy's relative-decrease rule (factr)
 # a little before the minimiser (coefficients ~1e-4 away on iris), newton-cg
 # reaches it to ~1e-9.
+import sys
+
 import numpy as np
 from sklearn.datasets import load_iris
 from sklearn.linear_model import LogisticRegression
 
 X, y = load_iris(return_X_y=True)
+
+if "--write-iris" in sys.argv:
+    # tests/engine/fixtures/iris.csv: scikit-learn's copy of the iris data
+    iris = load_iris()
+    with open("tests/engine/fixtures/iris.csv", "w") as f:
+        f.write("sepal_length,sepal_width,petal_length,petal_width,species\n")
+        for x, t in zip(iris.data, iris.target):
+            f.write(",".join(repr(float(v)) for v in x) + "," + iris.target_names[t] + "\n")
+    sys.exit(0)
 
 def show(name, m):
     print(f"/* {name}: n_iter {list(m.n_iter_)} */")

@@ -57,3 +57,14 @@ for t_, df in [(-2.5, 3), (0.3, 7.5), (12.0, 2)]:
 yt = np.arange(20.0); yp = yt + 3 * np.sin(yt)
 se = (yp - yt) ** 2
 print("ci95", r(np.sqrt(stats.t.interval(0.95, len(se) - 1, loc=se.mean(), scale=stats.sem(se)))))
+
+# scorers by name on a fitted pipeline: StandardScaler → LogisticRegression() on iris
+from sklearn.datasets import load_iris
+from sklearn.pipeline import make_pipeline
+from sklearn.preprocessing import StandardScaler
+from sklearn.linear_model import LogisticRegression
+from sklearn.metrics import get_scorer
+X, y = load_iris(return_X_y=True)
+m = make_pipeline(StandardScaler(), LogisticRegression()).fit(X, y)
+for s in ["accuracy", "f1_macro", "precision_weighted", "neg_log_loss", "roc_auc_ovr"]:
+    print("pipeline scorer", s, repr(get_scorer(s)(m, X, y)), "n_iter", m[-1].n_iter_)
