@@ -9,6 +9,7 @@
  */
 #include "config.h"
 
+#include <inttypes.h>
 #include <math.h>
 #include <string.h>
 
@@ -95,8 +96,8 @@ report_segment (Reader        *reader,
     case LB_CSV_SEGMENT_RAGGED:
       g_set_error (error, LB_DATA_ERROR, LB_DATA_ERROR_MALFORMED,
                    g_dngettext (GETTEXT_PACKAGE,
-                                "line %" G_GSIZE_FORMAT ": %u field, expected %u",
-                                "line %" G_GSIZE_FORMAT ": %u fields, expected %u",
+                                "line %zu: %u field, expected %u",
+                                "line %zu: %u fields, expected %u",
                                 segment->error_fields),
                    line_of (lines_before, window, at), segment->error_fields, reader->n_columns);
       return FALSE;
@@ -108,18 +109,18 @@ report_segment (Reader        *reader,
         if (last > 0 && window[last - 1] == '\n')
           last--;
         g_set_error (error, LB_DATA_ERROR, LB_DATA_ERROR_MALFORMED,
-                     _("line %" G_GSIZE_FORMAT ": unterminated quoted field (opened at line %" G_GSIZE_FORMAT ")"),
+                     _("line %zu: unterminated quoted field (opened at line %zu)"),
                      line_of (lines_before, window, last), line_of (lines_before, window, at));
         return FALSE;
       }
     case LB_CSV_SEGMENT_ENCODING:
       g_set_error (error, LB_DATA_ERROR, LB_DATA_ERROR_ENCODING,
-                   _("not valid UTF-8 at byte %" G_GUINT64_FORMAT " (line %" G_GSIZE_FORMAT ")"),
+                   _("not valid UTF-8 at byte %" PRIu64 " (line %zu)"),
                    stream_offset + at, line_of (lines_before, window, at));
       return FALSE;
     case LB_CSV_SEGMENT_NUL:
       g_set_error (error, LB_DATA_ERROR, LB_DATA_ERROR_FORMAT,
-                   _("this is not a text file (NUL byte at byte %" G_GUINT64_FORMAT ")"),
+                   _("this is not a text file (NUL byte at byte %" PRIu64 ")"),
                    stream_offset + at);
       return FALSE;
     case LB_CSV_SEGMENT_CANCELLED:
@@ -255,7 +256,7 @@ too_large (gsize    line,
            GError **error)
 {
   g_set_error (error, LB_DATA_ERROR, LB_DATA_ERROR_TOO_LARGE,
-               _("line %" G_GSIZE_FORMAT ": a record longer than %u MiB; is this a CSV file?"),
+               _("line %zu: a record longer than %u MiB; is this a CSV file?"),
                line, (guint) (LB_CSV_MAX_RECORD >> 20));
   return FALSE;
 }
@@ -529,7 +530,7 @@ read_source (LbCsvSource         *source,
     if (nul != NULL)
       {
         g_set_error (error, LB_DATA_ERROR, LB_DATA_ERROR_FORMAT,
-                     _("this is not a text file (NUL byte at byte %" G_GSIZE_FORMAT ")"),
+                     _("this is not a text file (NUL byte at byte %zu)"),
                      prefix + (gsize) (nul - window));
         return NULL;
       }
@@ -538,10 +539,10 @@ read_source (LbCsvSource         *source,
     {
       if (is_nul)
         g_set_error (error, LB_DATA_ERROR, LB_DATA_ERROR_FORMAT,
-                     _("this is not a text file (NUL byte at byte %" G_GSIZE_FORMAT ")"), prefix + bad);
+                     _("this is not a text file (NUL byte at byte %zu)"), prefix + bad);
       else
         g_set_error (error, LB_DATA_ERROR, LB_DATA_ERROR_ENCODING,
-                     _("not valid UTF-8 at byte %" G_GSIZE_FORMAT " (line %" G_GSIZE_FORMAT ")"),
+                     _("not valid UTF-8 at byte %zu (line %zu)"),
                      prefix + bad, lb_csv_count_newlines (window, bad) + 1);
       return NULL;
     }
@@ -577,7 +578,7 @@ read_source (LbCsvSource         *source,
               open = lb_csv_sample_record (window, len, &pos, reader->delimiter);
               g_assert (open == NULL);
               g_set_error (error, LB_DATA_ERROR, LB_DATA_ERROR_MALFORMED,
-                           _("line %" G_GSIZE_FORMAT ": unterminated quoted field (opened at line %" G_GSIZE_FORMAT ")"),
+                           _("line %zu: unterminated quoted field (opened at line %zu)"),
                            lb_csv_count_newlines (window, len > 0 && window[len - 1] == '\n' ? len - 1 : len) + 1,
                            lb_csv_count_newlines (window, pos) + 1);
               return NULL;

@@ -9,6 +9,7 @@
 #include "config.h"
 
 #include <errno.h>
+#include <inttypes.h>
 #include <string.h>
 #include <zlib.h>
 
@@ -339,7 +340,7 @@ extract_housing_csv (const char    *path,
           if (size > HOUSING_MAX_CSV)
             {
               g_set_error (error, LB_DATA_ERROR, LB_DATA_ERROR_TOO_LARGE,
-                           _("housing.csv in the download is %" G_GUINT64_FORMAT " bytes: too large to be it"),
+                           _("housing.csv in the download is %" PRIu64 " bytes: too large to be it"),
                            size);
               break;
             }

@@ -207,7 +207,7 @@ read_payload (IdxFile       *file,
     {
       g_set_error (error, LB_DATA_ERROR, LB_DATA_ERROR_FORMAT,
                    /* TRANSLATORS: "expected 47040000 bytes of pixels, found 1000" */
-                   _("IDX file is truncated: expected %" G_GSIZE_FORMAT " bytes of %s, found %u"),
+                   _("IDX file is truncated: expected %zu bytes of %s, found %u"),
                    len, what, bytes->len);
       return NULL;
     }
@@ -221,7 +221,7 @@ read_payload (IdxFile       *file,
       if (got > 0)
         {
           g_set_error (error, LB_DATA_ERROR, LB_DATA_ERROR_FORMAT,
-                       _("IDX file has more data than its header declares (%" G_GSIZE_FORMAT " bytes of %s)"),
+                       _("IDX file has more data than its header declares (%zu bytes of %s)"),
                        len, what);
           return NULL;
         }
@@ -273,7 +273,7 @@ idx_read (const char          *images_path,
   if ((guint64) n_rows * n_pixels > IDX_MAX_CELLS)
     {
       g_set_error (error, LB_DATA_ERROR, LB_DATA_ERROR_TOO_LARGE,
-                   _("%" G_GSIZE_FORMAT " images of %u × %u pixels are too many to load at once; load fewer rows"),
+                   _("%zu images of %u × %u pixels are too many to load at once; load fewer rows"),
                    n_rows, dims[1], dims[2]);
       goto out;
     }
@@ -320,7 +320,7 @@ idx_read (const char          *images_path,
             g_free (cols[q]);
           g_free (cols);
           g_set_error (error, LB_DATA_ERROR, LB_DATA_ERROR_TOO_LARGE,
-                       _("Not enough memory for %" G_GSIZE_FORMAT " images"), n_rows);
+                       _("Not enough memory for %zu images"), n_rows);
           goto out;
         }
     for (gsize r0 = 0; r0 < n_rows; r0 += block)

@@ -70,7 +70,7 @@ lb_table_new (GPtrArray  *columns,
       if (lb_column_get_n_rows (column) != n_rows)
         {
           g_set_error (error, LB_DATA_ERROR, LB_DATA_ERROR_INVALID,
-                       _("column '%s' has %" G_GSIZE_FORMAT " rows, expected %" G_GSIZE_FORMAT),
+                       _("column '%s' has %zu rows, expected %zu"),
                        name, lb_column_get_n_rows (column), n_rows);
           return NULL;
         }
@@ -202,7 +202,7 @@ lb_table_with_column (LbTable   *table,
   if (lb_column_get_n_rows (column) != table->n_rows)
     {
       g_set_error (error, LB_DATA_ERROR, LB_DATA_ERROR_INVALID,
-                   _("column '%s' has %" G_GSIZE_FORMAT " rows, the table has %" G_GSIZE_FORMAT),
+                   _("column '%s' has %zu rows, the table has %zu"),
                    lb_column_get_name (column), lb_column_get_n_rows (column), table->n_rows);
       return NULL;
     }

@@ -127,7 +127,7 @@ check_indices (const guint *idx,
     if (idx[i] >= n_samples)
       {
         g_set_error (error, LB_ENGINE_ERROR, LB_ENGINE_ERROR_INVALID_DATA,
-                     _("row index %u is out of range: the data has %" G_GSIZE_FORMAT " rows"),
+                     _("row index %u is out of range: the data has %zu rows"),
                      idx[i], n_samples);
         return FALSE;
       }
@@ -169,7 +169,7 @@ lb_split_resolve_test_size (gsize    n_samples,
   if (count >= (double) n_samples)
     {
       g_set_error (error, LB_ENGINE_ERROR, LB_ENGINE_ERROR_INVALID_PARAM,
-                   _("test_size=%g leaves no training rows out of %" G_GSIZE_FORMAT),
+                   _("test_size=%g leaves no training rows out of %zu"),
                    test_size, n_samples);
       return FALSE;
     }
@@ -356,7 +356,7 @@ lb_split_stratified_shuffle (const gint32 *strata,
       if (strata[r] < 0)
         {
           g_set_error (error, LB_ENGINE_ERROR, LB_ENGINE_ERROR_INVALID_DATA,
-                       _("row %" G_GSIZE_FORMAT " falls in no stratum (missing or outside the bins)"),
+                       _("row %zu falls in no stratum (missing or outside the bins)"),
                        r);
           return NULL;
         }
@@ -402,7 +402,7 @@ lb_split_stratified_shuffle (const gint32 *strata,
   if (n_train < n_classes || n_test < n_classes)
     {
       g_set_error (error, LB_ENGINE_ERROR, LB_ENGINE_ERROR_INVALID_PARAM,
-                   _("the training set (%" G_GSIZE_FORMAT " rows) and the test set (%" G_GSIZE_FORMAT
+                   _("the training set (%zu rows) and the test set (%zu"
                      " rows) each need at least one row per stratum (%u strata)"),
                    n_train, n_test, n_classes);
       return NULL;
@@ -452,7 +452,7 @@ lb_split_stratified_by_bins (const double *values,
     if (codes[r] < 0)
       {
         g_set_error (error, LB_ENGINE_ERROR, LB_ENGINE_ERROR_INVALID_DATA,
-                     _("row %" G_GSIZE_FORMAT ": the value %g lies outside the bins (%g, %g]"),
+                     _("row %zu: the value %g lies outside the bins (%g, %g]"),
                      r, values[r], edges[0], edges[n_edges - 1]);
         return NULL;
       }
@@ -546,7 +546,7 @@ lb_split_id_hash_column (LbColumn *column,
       if (lb_column_is_missing (column, r))
         {
           g_set_error (error, LB_ENGINE_ERROR, LB_ENGINE_ERROR_INVALID_DATA,
-                       _("row %" G_GSIZE_FORMAT ": the id column '%s' is missing a value"),
+                       _("row %zu: the id column '%s' is missing a value"),
                        r, lb_column_get_name (column));
           return NULL;
         }
@@ -557,7 +557,7 @@ lb_split_id_hash_column (LbColumn *column,
           if (!isfinite (v) || fabs (v) >= 9.2e18)
             {
               g_set_error (error, LB_ENGINE_ERROR, LB_ENGINE_ERROR_INVALID_DATA,
-                           _("row %" G_GSIZE_FORMAT ": the id %g cannot be an integer id"), r, v);
+                           _("row %zu: the id %g cannot be an integer id"), r, v);
               return NULL;
             }
           h = lb_split_id_crc32 ((gint64) v);   /* truncation toward zero, as np.int64 () */
@@ -659,7 +659,7 @@ lb_split_new_from_index_files (const char *train_path,
         if (row >= n_samples)
           {
             g_set_error (error, LB_ENGINE_ERROR, LB_ENGINE_ERROR_INVALID_DATA,
-                         _("%s: row index %u is out of range: the data has %" G_GSIZE_FORMAT " rows"),
+                         _("%s: row index %u is out of range: the data has %zu rows"),
                          k == 0 ? train_path : test_path, row, n_samples);
             return NULL;
           }
