@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include <cblas.h>
+#include <dlfcn.h>
 
 #include "lb-blas.h"
 
@@ -22,6 +23,7 @@ static guint    blas_startup;       /* OpenBLAS's own choice, capped */
 static guint    blas_default;       /* used while no limit is held */
 static guint    blas_current;       /* what OpenBLAS was last told */
 static GSList  *blas_limits;        /* of LbBlasLimit *, the held ones */
+static int     *blas_cpu_number;    /* OpenBLAS's count, once its helpers are parked */
 
 /* Called with blas_lock held: tells OpenBLAS the smallest held limit (or the
  * default) when that differs from what it uses now. */
@@ -35,7 +37,13 @@ blas_apply_locked (void)
   n = MAX (n, 1);
   if (n != blas_current)
     {
-      openblas_set_num_threads ((int) n);
+      /* openblas_set_num_threads would restart parked helpers (to spin for
+       * 0.1 s); up to the startup count, the count alone is what it sets.
+       * A threaded call restarts them when it needs them. */
+      if (blas_cpu_number != NULL && n <= blas_startup)
+        *blas_cpu_number = (int) n;
+      else
+        openblas_set_num_threads ((int) n);
       blas_current = n;
     }
 }
@@ -119,4 +127,31 @@ lb_blas_limit_pop (LbBlasLimit *limit)
   g_mutex_unlock (&blas_lock);
   g_return_if_fail (found);   /* popped twice, or never pushed: leave it alone */
   g_free (limit);
+}
+
+/* Below this many flops (a few ms of one core) a second BLAS thread never
+ * pays for waking it: 14 860×16 dsyrk is ~3.8e6. */
+#define LB_BLAS_SMALL_FLOPS 3.0e7
+
+LbBlasLimit *
+lb_blas_limit_push_small (double flops)
+{
+  return flops < LB_BLAS_SMALL_FLOPS ? lb_blas_limit_push (1) : NULL;
+}
+
+void
+lb_blas_park_helper_threads (void)
+{
+  /* OpenBLAS's own fork preparation; not in cblas.h, so looked up: absent
+   * from other BLAS libraries, where this does nothing. */
+  int (*shutdown) (void) = (int (*) (void)) dlsym (RTLD_DEFAULT, "blas_thread_shutdown_");
+  int *cpu_number = dlsym (RTLD_DEFAULT, "blas_cpu_number");
+
+  if (shutdown == NULL || cpu_number == NULL)
+    return;
+  g_mutex_lock (&blas_lock);
+  blas_init_locked ();
+  shutdown ();
+  blas_cpu_number = cpu_number;
+  g_mutex_unlock (&blas_lock);
 }

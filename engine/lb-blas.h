@@ -31,6 +31,22 @@ typedef struct _LbBlasLimit LbBlasLimit;
 LbBlasLimit *lb_blas_limit_push          (guint        max_threads);
 void         lb_blas_limit_pop           (LbBlasLimit *limit);
 
+/* For one small BLAS/LAPACK call sequence of about @flops floating-point
+ * operations: a limit of 1 thread when that is below what a second thread
+ * pays off for (tiny dgemv/dsyrk/dgelsd only wake OpenBLAS's helper thread,
+ * which then spins for ~0.1 s stealing a core), else NULL (no limit). Pop a
+ * non-NULL result with lb_blas_limit_pop (g_autoptr does both). */
+LbBlasLimit *lb_blas_limit_push_small    (double       flops);
+
+/* OpenBLAS (pthreads build) starts its helper threads when it is loaded, and
+ * each spins in sched_yield for ~0.1 s before sleeping, with nothing to do:
+ * on a 2-core machine that takes a core from the program's first 0.1 s.
+ * This stops them; OpenBLAS starts them again on the first call that wants
+ * more than one thread (as it does after fork()). Does nothing with another
+ * BLAS. Call it only while no other thread can be inside BLAS: at program
+ * start, before any thread is started. */
+void         lb_blas_park_helper_threads (void);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (LbBlasLimit, lb_blas_limit_pop)
 
 G_END_DECLS

@@ -56,7 +56,7 @@ check_xy (LbMatrix *X,
   if (y != NULL && lb_matrix_get_n_rows (y) != lb_matrix_get_n_rows (X))
     {
       g_set_error (error, LB_ENGINE_ERROR, LB_ENGINE_ERROR_INVALID_DATA,
-                   _("X has %" G_GSIZE_FORMAT " rows but y has %" G_GSIZE_FORMAT),
+                   _("X has %zu rows but y has %zu"),
                    lb_matrix_get_n_rows (X), lb_matrix_get_n_rows (y));
       return FALSE;
     }
@@ -439,8 +439,8 @@ lb_cross_val_predict (LbEstimator    *estimator,
       if (lb_matrix_get_n_cols (run.outputs[f]) != n_cols)
         {
           g_set_error (error, LB_ENGINE_ERROR, LB_ENGINE_ERROR_INVALID_DATA,
-                       _("fold %u's model gives %" G_GSIZE_FORMAT " columns, fold 1's gives %"
-                         G_GSIZE_FORMAT ": a class is missing from a training fold"),
+                       _("fold %u's model gives %zu columns, fold 1's gives %zu: "
+                         "a class is missing from a training fold"),
                        f + 1, lb_matrix_get_n_cols (run.outputs[f]), n_cols);
           goto out;
         }

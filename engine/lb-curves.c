@@ -69,7 +69,7 @@ curve_run_start (CurveRun     *run,
   if (y != NULL && lb_matrix_get_n_rows (y) != lb_matrix_get_n_rows (X))
     {
       g_set_error (error, LB_ENGINE_ERROR, LB_ENGINE_ERROR_INVALID_DATA,
-                   _("X has %" G_GSIZE_FORMAT " rows but y has %" G_GSIZE_FORMAT),
+                   _("X has %zu rows but y has %zu"),
                    lb_matrix_get_n_rows (X), lb_matrix_get_n_rows (y));
       return FALSE;
     }
@@ -273,7 +273,7 @@ translate_sizes (const double *sizes,
           if (!(v >= 1.0 && v <= (double) n_max && v == floor (v)))
             {
               g_set_error (error, LB_ENGINE_ERROR, LB_ENGINE_ERROR_INVALID_PARAM,
-                           _("train_sizes must be whole numbers of rows in [1, %" G_GSIZE_FORMAT "] (got %g)"),
+                           _("train_sizes must be whole numbers of rows in [1, %zu] (got %g)"),
                            n_max, v);
               return NULL;
             }

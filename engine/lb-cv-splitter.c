@@ -233,7 +233,7 @@ encode_by_appearance (const double *labels,
       if (isnan (v))
         {
           g_set_error (error, LB_ENGINE_ERROR, LB_ENGINE_ERROR_INVALID_DATA,
-                       _("row %" G_GSIZE_FORMAT ": the class label is missing"), r);
+                       _("row %zu: the class label is missing"), r);
           return NULL;
         }
       memcpy (&key, &v, sizeof key);
@@ -265,7 +265,7 @@ check_n_splits (LbCvSplitter *cv,
   if (cv->n_splits > n_samples)
     {
       g_set_error (error, LB_ENGINE_ERROR, LB_ENGINE_ERROR_INVALID_PARAM,
-                   _("cannot make %u folds from %" G_GSIZE_FORMAT " rows"),
+                   _("cannot make %u folds from %zu rows"),
                    cv->n_splits, n_samples);
       return FALSE;
     }
@@ -423,7 +423,7 @@ lb_cv_splitter_fold_ids (LbCvSplitter *cv,
       if (cv->n_test_fold != n_samples)
         {
           g_set_error (error, LB_ENGINE_ERROR, LB_ENGINE_ERROR_INVALID_DATA,
-                       _("the fold ids cover %" G_GSIZE_FORMAT " rows, the data has %" G_GSIZE_FORMAT),
+                       _("the fold ids cover %zu rows, the data has %zu"),
                        cv->n_test_fold, n_samples);
           return NULL;
         }
@@ -491,7 +491,7 @@ lb_cv_splitter_split (LbCvSplitter *cv,
   if (n_samples > G_MAXUINT)
     {
       g_set_error (error, LB_ENGINE_ERROR, LB_ENGINE_ERROR_TOO_LARGE,
-                   _("too many rows to split (%" G_GSIZE_FORMAT ")"), n_samples);
+                   _("too many rows to split (%zu)"), n_samples);
       return NULL;
     }
 
@@ -592,8 +592,8 @@ lb_cv_splitter_split_matrix (LbCvSplitter *cv,
   if (y != NULL && (lb_matrix_get_n_rows (y) != n || lb_matrix_get_n_cols (y) != 1))
     {
       g_set_error (error, LB_ENGINE_ERROR, LB_ENGINE_ERROR_INVALID_DATA,
-                   _("y has %" G_GSIZE_FORMAT " rows and %" G_GSIZE_FORMAT
-                     " columns, expected %" G_GSIZE_FORMAT " rows and 1 column"),
+                   _("y has %zu rows and %zu"
+                     " columns, expected %zu rows and 1 column"),
                    lb_matrix_get_n_rows (y), lb_matrix_get_n_cols (y), n);
       return NULL;
     }

@@ -73,7 +73,7 @@ lb_estimator_encode_classes (LbEstimator *self,
           if (v[i] != floor (v[i]) || v[i] < 0 || v[i] >= n_cat)
             {
               g_set_error (error, LB_ENGINE_ERROR, LB_ENGINE_ERROR_INVALID_DATA,
-                           _("y has an invalid category code %g in row %" G_GSIZE_FORMAT),
+                           _("y has an invalid category code %g in row %zu"),
                            v[i], i + 1);
               return NULL;
             }
@@ -155,7 +155,7 @@ lb_estimator_encode_y (LbEstimator *self,
   if (lb_matrix_get_n_cols (y) != 1)
     {
       g_set_error (error, LB_ENGINE_ERROR, LB_ENGINE_ERROR_INVALID_DATA,
-                   _("y must be a single column (it has %" G_GSIZE_FORMAT ")"),
+                   _("y must be a single column (it has %zu)"),
                    lb_matrix_get_n_cols (y));
       return NULL;
     }

@@ -8,6 +8,7 @@
  */
 #include "config.h"
 
+#include <inttypes.h>
 #include <string.h>
 
 #include <glib/gi18n-lib.h>
@@ -61,7 +62,7 @@ lb_state_to_doubles (JsonNode    *node,
   if (n > G_MAXSIZE / 8 || strlen (text) > (n * 8 + 2) / 3 * 4 + 4)
     {
       g_set_error (error, LB_ENGINE_ERROR, LB_ENGINE_ERROR_FILE,
-                   _("%s: expected %" G_GSIZE_FORMAT " numbers, the file holds more"), what, n);
+                   _("%s: expected %zu numbers, the file holds more"), what, n);
       return FALSE;
     }
   for (const char *p = text; *p != '\0'; p++)
@@ -75,7 +76,7 @@ lb_state_to_doubles (JsonNode    *node,
   if (len != n * 8)
     {
       g_set_error (error, LB_ENGINE_ERROR, LB_ENGINE_ERROR_FILE,
-                   _("%s: expected %" G_GSIZE_FORMAT " numbers, the file holds %" G_GSIZE_FORMAT " bytes"),
+                   _("%s: expected %zu numbers, the file holds %zu bytes"),
                    what, n, len);
       return FALSE;
     }
@@ -131,7 +132,7 @@ strv_from_json (JsonNode   *node,
       json_array_get_length (array = json_node_get_array (node)) != n)
     {
       g_set_error (error, LB_ENGINE_ERROR, LB_ENGINE_ERROR_FILE,
-                   _("%s: expected a list of %" G_GSIZE_FORMAT " names"), what, n);
+                   _("%s: expected a list of %zu names"), what, n);
       return NULL;
     }
   strv = g_new0 (char *, n + 1);
@@ -142,7 +143,7 @@ strv_from_json (JsonNode   *node,
       if (!JSON_NODE_HOLDS_VALUE (e) || json_node_get_value_type (e) != G_TYPE_STRING)
         {
           g_set_error (error, LB_ENGINE_ERROR, LB_ENGINE_ERROR_FILE,
-                       _("%s: item %" G_GSIZE_FORMAT " is not a string"), what, i);
+                       _("%s: item %zu is not a string"), what, i);
           return NULL;
         }
       strv[i] = g_strdup (json_node_get_string (e));
@@ -180,7 +181,7 @@ lb_state_to_matrix (JsonNode    *node,
       (n_cols != G_MAXSIZE && (gsize) cols != n_cols))
     {
       g_set_error (error, LB_ENGINE_ERROR, LB_ENGINE_ERROR_FILE,
-                   _("%s: a %" G_GINT64_FORMAT " × %" G_GINT64_FORMAT " matrix does not fit the model"),
+                   _("%s: a %" PRId64 " × %" PRId64 " matrix does not fit the model"),
                    what, rows, cols);
       return NULL;
     }
@@ -194,7 +195,7 @@ lb_state_to_matrix (JsonNode    *node,
     if ((guint64) rows * (guint64) cols > (guint64) (text_len / 4 * 3 / 8 + 1))
       {
         g_set_error (error, LB_ENGINE_ERROR, LB_ENGINE_ERROR_FILE,
-                     _("%s: the data is shorter than its %" G_GINT64_FORMAT " × %" G_GINT64_FORMAT " shape"),
+                     _("%s: the data is shorter than its %" PRId64 " × %" PRId64 " shape"),
                      what, rows, cols);
         return NULL;
       }
@@ -285,7 +286,7 @@ lb_state_get_int (JsonObject  *state,
   if (v < min || v > max)
     {
       g_set_error (error, LB_ENGINE_ERROR, LB_ENGINE_ERROR_FILE,
-                   _("‘%s’ is %" G_GINT64_FORMAT ", outside [%" G_GINT64_FORMAT ", %" G_GINT64_FORMAT "]"),
+                   _("‘%s’ is %" PRId64 ", outside [%" PRId64 ", %" PRId64 "]"),
                    name, v, min, max);
       return FALSE;
     }

@@ -218,6 +218,31 @@ lb_estimator_mark_fitted (LbEstimator *self)
 
 /* --- validation --- */
 
+/* TRUE when none of @x is ±inf or NaN (the only doubles whose exponent bits
+ * are all ones): a branch-free OR over four lanes, several values a cycle. */
+static gboolean
+all_finite (const double *x,
+            gsize         n)
+{
+  const guint64 exp_mask = G_GUINT64_CONSTANT (0x7ff0000000000000);
+  guint64 bad0 = 0, bad1 = 0, bad2 = 0, bad3 = 0;
+  gsize k = 0;
+
+  for (; k + 4 <= n; k += 4)
+    {
+      guint64 b[4];
+
+      memcpy (b, x + k, sizeof b);
+      bad0 |= (~b[0] & exp_mask) == 0;
+      bad1 |= (~b[1] & exp_mask) == 0;
+      bad2 |= (~b[2] & exp_mask) == 0;
+      bad3 |= (~b[3] & exp_mask) == 0;
+    }
+  for (; k < n; k++)
+    bad0 |= !isfinite (x[k]);
+  return (bad0 | bad1 | bad2 | bad3) == 0;
+}
+
 static gboolean
 check_X (LbEstimator *self,
          LbMatrix    *X,
@@ -227,6 +252,8 @@ check_X (LbEstimator *self,
   const double *x = lb_matrix_get_const_data (X);
   gsize n = lb_matrix_get_n_rows (X) * lb_matrix_get_n_cols (X);
 
+  if (all_finite (x, n))
+    return TRUE;
   for (gsize k = 0; k < n; k++)
     {
       if (isfinite (x[k]) || (allow_nan && isnan (x[k])))
@@ -237,12 +264,12 @@ check_X (LbEstimator *self,
 
       if (isnan (x[k]))
         g_set_error (error, LB_ENGINE_ERROR, LB_ENGINE_ERROR_INVALID_DATA,
-                     _("X has a missing value (NaN) in row %" G_GSIZE_FORMAT ", column ‘%s’: "
+                     _("X has a missing value (NaN) in row %zu, column ‘%s’: "
                        "%s cannot handle it — impute or drop missing values first"),
                      row + 1, lb_matrix_get_column_name (X, col), lb_estimator_get_name (self));
       else
         g_set_error (error, LB_ENGINE_ERROR, LB_ENGINE_ERROR_INVALID_DATA,
-                     _("X has an infinite value in row %" G_GSIZE_FORMAT ", column ‘%s’"),
+                     _("X has an infinite value in row %zu, column ‘%s’"),
                      row + 1, lb_matrix_get_column_name (X, col));
       return FALSE;
     }
@@ -266,7 +293,7 @@ check_fitted_X (LbEstimator *self,
   if (lb_matrix_get_n_cols (X) != priv->n_features_in)
     {
       g_set_error (error, LB_ENGINE_ERROR, LB_ENGINE_ERROR_INVALID_DATA,
-                   _("X has %" G_GSIZE_FORMAT " features, the model was fitted with %u"),
+                   _("X has %zu features, the model was fitted with %u"),
                    lb_matrix_get_n_cols (X), priv->n_features_in);
       return FALSE;
     }
@@ -313,7 +340,7 @@ lb_estimator_fit (LbEstimator  *self,
   if (lb_matrix_get_n_rows (X) == 0 || lb_matrix_get_n_cols (X) == 0)
     {
       g_set_error (error, LB_ENGINE_ERROR, LB_ENGINE_ERROR_INVALID_DATA,
-                   _("X is empty (%" G_GSIZE_FORMAT " rows, %" G_GSIZE_FORMAT " columns): "
+                   _("X is empty (%zu rows, %zu columns): "
                      "%s needs at least one sample and one feature"),
                    lb_matrix_get_n_rows (X), lb_matrix_get_n_cols (X),
                    lb_estimator_get_name (self));
@@ -341,21 +368,21 @@ lb_estimator_fit (LbEstimator  *self,
       if (lb_matrix_get_n_rows (y) != lb_matrix_get_n_rows (X))
         {
           g_set_error (error, LB_ENGINE_ERROR, LB_ENGINE_ERROR_INVALID_DATA,
-                       _("X has %" G_GSIZE_FORMAT " rows but y has %" G_GSIZE_FORMAT),
+                       _("X has %zu rows but y has %zu"),
                        lb_matrix_get_n_rows (X), lb_matrix_get_n_rows (y));
           return FALSE;
         }
       if (lb_matrix_get_n_cols (y) != 1)
         {
           g_set_error (error, LB_ENGINE_ERROR, LB_ENGINE_ERROR_INVALID_DATA,
-                       _("y must be a single column (it has %" G_GSIZE_FORMAT ")"),
+                       _("y must be a single column (it has %zu)"),
                        lb_matrix_get_n_cols (y));
           return FALSE;
         }
       if (lb_matrix_has_non_finite (y, &row, NULL))
         {
           g_set_error (error, LB_ENGINE_ERROR, LB_ENGINE_ERROR_INVALID_DATA,
-                       _("y has a missing or infinite value in row %" G_GSIZE_FORMAT
+                       _("y has a missing or infinite value in row %zu"
                          ": drop those rows first"), row + 1);
           return FALSE;
         }

@@ -8,6 +8,7 @@
  */
 #include "config.h"
 
+#include <inttypes.h>
 #include <string.h>
 
 #include <glib/gi18n-lib.h>
@@ -312,7 +313,7 @@ lb_expression_transformer_load_state (LbEstimator *estimator,
   if (n_names != d)
     {
       g_set_error (error, LB_ENGINE_ERROR, LB_ENGINE_ERROR_FILE,
-                   _("The model state's list ‘%s’ has %" G_GSIZE_FORMAT " values, expected %" G_GUINT64_FORMAT),
+                   _("The model state's list ‘%s’ has %zu values, expected %" PRIu64),
                    "names_in", n_names, d);
       return FALSE;
     }

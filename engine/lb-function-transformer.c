@@ -149,7 +149,7 @@ lb_function_transformer_transform (LbEstimator *estimator,
       if (!isfinite (v) && isfinite (x[i]))
         {
           g_set_error (error, LB_ENGINE_ERROR, LB_ENGINE_ERROR_INVALID_DATA,
-                       _("%s(%g) in row %" G_GSIZE_FORMAT ", column ‘%s’ is not a finite number%s"),
+                       _("%s(%g) in row %zu, column ‘%s’ is not a finite number%s"),
                        function_nick (self->func), x[i], i / d + 1,
                        lb_matrix_get_column_name (X, (guint) (i % d)),
                        self->func == LB_FUNCTION_LOG ? _(": use log1p for data with zeros") : "");

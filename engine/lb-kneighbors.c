@@ -118,8 +118,7 @@ lb_kneighbors_query (const LbMatrix *X_fit,
   if (k > n_fit)
     {
       g_set_error (error, LB_ENGINE_ERROR, LB_ENGINE_ERROR_INVALID_PARAM,
-                   _("n_neighbors (%u) must not exceed the number of training samples (%"
-                     G_GSIZE_FORMAT ")"), k, n_fit);
+                   _("n_neighbors (%u) must not exceed the number of training samples (%zu)"), k, n_fit);
       return FALSE;
     }
   if (n_fit > G_MAXUINT)

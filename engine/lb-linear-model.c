@@ -11,6 +11,7 @@
 #include <string.h>
 #include <cblas.h>
 
+#include "lb-blas.h"
 #include "lb-linear-model-private.h"
 
 /* --- centring --- */
@@ -74,6 +75,7 @@ lb_linear_decision (LbMatrix     *X,
                     GError      **error)
 {
   gsize n = lb_matrix_get_n_rows (X);
+  g_autoptr (LbBlasLimit) blas_limit = NULL;
   LbMatrix *out;
   double *o;
 
@@ -93,7 +95,8 @@ lb_linear_decision (LbMatrix     *X,
   if (n == 0 || p == 0)
     return out;
 
-  /* out (n, k) += X (n, p) · Wᵀ (p, k) */
+  /* out (n, k) += X (n, p) · Wᵀ (p, k); small products on one BLAS thread */
+  blas_limit = lb_blas_limit_push_small (2.0 * (double) n * (double) p * (double) k);
   if (k == 1)
     cblas_dgemv (CblasRowMajor, CblasNoTrans, (int) n, (int) p, 1.0,
                  lb_matrix_get_const_data (X), (int) p, W, 1, 1.0, o, 1);
@@ -145,7 +148,7 @@ lb_linear_json_get_doubles (JsonObject *obj,
   array = json_node_get_array (node);
   if (json_array_get_length (array) != n)
     {
-      g_autofree char *msg = g_strdup_printf (_("expected %" G_GSIZE_FORMAT " values, found %u"),
+      g_autofree char *msg = g_strdup_printf (_("expected %zu values, found %u"),
                                               n, json_array_get_length (array));
       set_file_error (error, name, msg);
       return FALSE;

@@ -16,6 +16,7 @@
 #include <cblas.h>
 #include <lapacke.h>
 
+#include "lb-blas.h"
 #include "lb-linear-model-private.h"
 #include "lb-linear-regression.h"
 
@@ -54,6 +55,26 @@ static GParamSpec *properties[N_PROPS];
 
 /* --- fitting --- */
 
+/* Rows [i0, i0 + m) of X - x_mean into B, row-major (m, p): the blocks the
+ * Gram shortcut streams X through, so that it never copies all of X. */
+static void
+center_block (const double *X,
+              gsize         i0,
+              gsize         m,
+              gsize         p,
+              const double *x_mean,
+              double       *B)
+{
+  for (gsize i = 0; i < m; i++)
+    {
+      const double *row = X + (i0 + i) * p;
+      double *out = B + i * p;
+
+      for (gsize j = 0; j < p; j++)
+        out[j] = row[j] - x_mean[j];
+    }
+}
+
 /* The fast path for tall problems (n ≥ 2p): the least-squares solution from
  * the eigen-decomposition of the Gram matrix G = XcᵀXc (one dsyrk pass over
  * the data instead of an SVD of it). Exact in the subspace it keeps when that
@@ -62,26 +83,42 @@ static GParamSpec *properties[N_PROPS];
  * whose singular value, measured on Xc itself, is ≤ 1e-10·s_max are exact
  * collinearities (one-hot columns beside the intercept) and are dropped as
  * dgelsd drops them, giving the same minimum-norm solution. Anything between
- * (nearly but not exactly collinear) returns FALSE: dgelsd decides. */
+ * (nearly but not exactly collinear) returns FALSE: dgelsd decides. X is
+ * read in centred blocks of rows: no n×p copy of it is made. */
 static gboolean
 fit_gram (LbLinearRegression *self,
-          const double       *A,      /* Xc column-major (n, p) */
-          const double       *b,      /* yc (n) */
+          const double       *X,      /* row-major (n, p), not centred */
+          const double       *y,      /* (n) */
+          const double       *x_mean, /* (p) */
+          double              y_mean,
           gsize               n,
           gsize               p)
 {
+  gsize block = MIN (CLAMP (400000 / (p * sizeof (double)), 64, 8000), n);   /* ~400 KB of rows */
   g_autofree double *G = g_new0 (double, p * p);
   g_autofree double *lambda = g_new (double, p);
   g_autofree double *c = g_new (double, p);
-  g_autofree double *v = g_new (double, n);
+  g_autofree double *B = g_new (double, block * p);
+  g_autofree double *v = g_new (double, block);
   g_autofree double *w = g_new0 (double, p);
   g_autofree double *sv = g_new (double, p);
   g_autofree gboolean *keep = g_new0 (gboolean, p);
   double lmax, smax;
   guint rank = 0;
 
-  cblas_dsyrk (CblasColMajor, CblasUpper, CblasTrans, (int) p, (int) n, 1.0, A, (int) n, 0.0, G, (int) p);
-  cblas_dgemv (CblasColMajor, CblasTrans, (int) n, (int) p, 1.0, A, (int) n, b, 1, 0.0, c, 1);
+  /* G = XcᵀXc, c = Xcᵀyc, a block of rows at a time (B read as the
+   * column-major (p, m) matrix Bᵀ: G += Bᵀ·B, c += Bᵀ·yc) */
+  for (gsize i0 = 0; i0 < n; i0 += block)
+    {
+      gsize m = MIN (block, n - i0);
+      double beta = i0 == 0 ? 0.0 : 1.0;
+
+      center_block (X, i0, m, p, x_mean, B);
+      for (gsize i = 0; i < m; i++)
+        v[i] = y[i0 + i] - y_mean;
+      cblas_dsyrk (CblasColMajor, CblasUpper, CblasNoTrans, (int) p, (int) m, 1.0, B, (int) p, beta, G, (int) p);
+      cblas_dgemv (CblasColMajor, CblasNoTrans, (int) p, (int) m, 1.0, B, (int) p, v, 1, beta, c, 1);
+    }
   /* eigenvalues ascending, eigenvectors in the columns of G */
   if (LAPACKE_dsyevd (LAPACK_COL_MAJOR, 'V', 'U', (lapack_int) p, G, (lapack_int) p, lambda) != 0)
     return FALSE;
@@ -98,9 +135,21 @@ fit_gram (LbLinearRegression *self,
           rank++;
           continue;
         }
-      /* measure this direction's singular value on Xc: ||Xc·vᵢ|| */
-      cblas_dgemv (CblasColMajor, CblasNoTrans, (int) n, (int) p, 1.0, A, (int) n, G + i * p, 1, 0.0, v, 1);
-      sv[i] = cblas_dnrm2 ((int) n, v, 1);
+      /* measure this direction's singular value on Xc: ||Xc·vᵢ||, centring
+       * each value as it is read (one pass over X, no copy) */
+      const double *vi = G + i * p;
+      double ss = 0.0;
+
+      for (gsize r = 0; r < n; r++)
+        {
+          const double *row = X + r * p;
+          double t = 0.0;
+
+          for (gsize j = 0; j < p; j++)
+            t += (row[j] - x_mean[j]) * vi[j];
+          ss += t * t;
+        }
+      sv[i] = sqrt (ss);
       if (sv[i] > 1e-10 * smax)
         return FALSE;
     }
@@ -136,6 +185,13 @@ fit_lstsq (LbLinearRegression *self,
   lapack_int rank = 0;
   lapack_int info;
 
+  lb_linear_means (X, y, n, p, self->fit_intercept, x_mean, &y_mean);
+  if (p > 0 && n >= 2 * p && p <= 4096 && fit_gram (self, X, y, x_mean, y_mean, n, p))
+    {
+      self->intercept = self->fit_intercept ? y_mean - cblas_ddot ((int) p, x_mean, 1, self->coef, 1) : 0.0;
+      return TRUE;
+    }
+
   A = g_try_malloc (MAX (n * p, 1) * sizeof (double));
   b = g_try_malloc0 (MAX (ldb, 1) * sizeof (double));
   if (A == NULL || b == NULL)
@@ -144,16 +200,9 @@ fit_lstsq (LbLinearRegression *self,
                            _("not enough memory for the least-squares problem"));
       return FALSE;
     }
-  lb_linear_means (X, y, n, p, self->fit_intercept, x_mean, &y_mean);
   lb_linear_center_colmajor (X, n, p, x_mean, A);
   for (gsize i = 0; i < n; i++)
     b[i] = y[i] - y_mean;
-
-  if (n >= 2 * p && p <= 4096 && fit_gram (self, A, b, n, p))
-    {
-      self->intercept = self->fit_intercept ? y_mean - cblas_ddot ((int) p, x_mean, 1, self->coef, 1) : 0.0;
-      return TRUE;
-    }
 
   self->singular = g_new0 (double, MAX (ns, 1));
   self->n_singular = (guint) ns;
@@ -238,9 +287,12 @@ lb_linear_regression_fit (LbEstimator  *estimator,
   LbLinearRegression *self = LB_LINEAR_REGRESSION (estimator);
   gsize n = lb_matrix_get_n_rows (X), p = lb_matrix_get_n_cols (X);
   gboolean ok;
+  /* a Gram pass or an SVD costs ~2·n·p² flops: small ones stay on one BLAS thread */
+  g_autoptr (LbBlasLimit) blas_limit = NULL;
 
   if (lb_fit_context_check_cancelled (ctx, error))
     return FALSE;
+  blas_limit = lb_blas_limit_push_small (2.0 * (double) n * (double) p * (double) p);
   if (self->solver == LB_LINEAR_REGRESSION_SOLVER_NORMAL_EQUATION)
     ok = fit_normal_equation (self, lb_matrix_get_const_data (X), lb_matrix_get_const_data (y), n, p, error);
   else

@@ -51,7 +51,7 @@ matrix_alloc (gsize     n_rows,
   if (n_cols != 0 && n_rows > G_MAXSIZE / n_cols)
     {
       g_set_error (error, LB_ENGINE_ERROR, LB_ENGINE_ERROR_TOO_LARGE,
-                   _("A %" G_GSIZE_FORMAT " × %" G_GSIZE_FORMAT " matrix is too large"),
+                   _("A %zu × %zu matrix is too large"),
                    n_rows, n_cols);
       return NULL;
     }
@@ -60,7 +60,7 @@ matrix_alloc (gsize     n_rows,
   if (n > (gsize) G_MAXSSIZE / sizeof (double) - LB_MATRIX_ALIGN)
     {
       g_set_error (error, LB_ENGINE_ERROR, LB_ENGINE_ERROR_TOO_LARGE,
-                   _("A %" G_GSIZE_FORMAT " × %" G_GSIZE_FORMAT " matrix is too large"),
+                   _("A %zu × %zu matrix is too large"),
                    n_rows, n_cols);
       return NULL;
     }
@@ -69,8 +69,8 @@ matrix_alloc (gsize     n_rows,
       || mem == NULL)
     {
       g_set_error (error, LB_ENGINE_ERROR, LB_ENGINE_ERROR_TOO_LARGE,
-                   _("Not enough memory for a %" G_GSIZE_FORMAT " × %" G_GSIZE_FORMAT
-                     " matrix (%" G_GSIZE_FORMAT " MiB)"),
+                   _("Not enough memory for a %zu × %zu"
+                     " matrix (%zu MiB)"),
                    n_rows, n_cols, bytes >> 20);
       return NULL;
     }

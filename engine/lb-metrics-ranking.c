@@ -82,14 +82,14 @@ binary_clf_curve (const double *y_true,
       if (y_true[i] != 0.0 && y_true[i] != 1.0)
         {
           g_set_error (error, LB_ENGINE_ERROR, LB_ENGINE_ERROR_INVALID_DATA,
-                       _("Sample %" G_GSIZE_FORMAT " has label %g: a binary curve needs "
+                       _("Sample %zu has label %g: a binary curve needs "
                          "labels 0 and 1"), i, y_true[i]);
           return 0;
         }
       if (!isfinite (y_score[i]))
         {
           g_set_error (error, LB_ENGINE_ERROR, LB_ENGINE_ERROR_INVALID_DATA,
-                       _("Sample %" G_GSIZE_FORMAT " has a non-finite score"), i);
+                       _("Sample %zu has a non-finite score"), i);
           return 0;
         }
     }
@@ -298,13 +298,13 @@ lb_roc_auc_ovr_score (const double   *y_true,
         {
           g_set_error (error, LB_ENGINE_ERROR, LB_ENGINE_ERROR_INVALID_DATA,
                        _("Target scores need to be probabilities for multiclass "
-                         "ROC AUC: row %" G_GSIZE_FORMAT " sums to %g, not 1"), i, row);
+                         "ROC AUC: row %zu sums to %g, not 1"), i, row);
           return NAN;
         }
       if (class_index (y_true[i], k) < 0)
         {
           g_set_error (error, LB_ENGINE_ERROR, LB_ENGINE_ERROR_INVALID_DATA,
-                       _("Sample %" G_GSIZE_FORMAT " has label %g, expected a class code "
+                       _("Sample %zu has label %g, expected a class code "
                          "between 0 and %u"), i, y_true[i], k - 1);
           return NAN;
         }
@@ -372,7 +372,7 @@ lb_log_loss (const double   *y_true,
       if (t < 0)
         {
           g_set_error (error, LB_ENGINE_ERROR, LB_ENGINE_ERROR_INVALID_DATA,
-                       _("Sample %" G_GSIZE_FORMAT " has label %g, expected a class code "
+                       _("Sample %zu has label %g, expected a class code "
                          "between 0 and %u"), i, y_true[i], k - 1);
           return NAN;
         }

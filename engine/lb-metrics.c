@@ -268,7 +268,7 @@ lb_precision_recall_f1 (const double *y_true,
       if (t < 0 || q < 0)
         {
           g_set_error (error, LB_ENGINE_ERROR, LB_ENGINE_ERROR_INVALID_DATA,
-                       _("Sample %" G_GSIZE_FORMAT " has label %g, expected a class code "
+                       _("Sample %zu has label %g, expected a class code "
                          "between 0 and %u"),
                        i, t < 0 ? y_true[i] : y_pred[i], n_classes - 1);
           return FALSE;

@@ -8,6 +8,7 @@
  */
 #include "config.h"
 
+#include <inttypes.h>
 #include <string.h>
 
 #include <glib/gi18n-lib.h>
@@ -138,7 +139,7 @@ lb_model_file_from_json (JsonNode    *root,
     }
   if (json_node_get_int (member) != LB_MODEL_FILE_VERSION)
     {
-      file_error (error, _("The model file has version %" G_GINT64_FORMAT
+      file_error (error, _("The model file has version %" PRId64
                            "; this Learnbench reads version %d"),
                   json_node_get_int (member), LB_MODEL_FILE_VERSION);
       return NULL;
@@ -287,7 +288,7 @@ lb_model_file_load_full (const char  *path,
     return NULL;
   if ((guint64) g_file_info_get_size (info) > LB_MODEL_FILE_MAX_SIZE)
     {
-      file_error (error, _("%s is larger than %" G_GSIZE_FORMAT " MiB: not a model file"),
+      file_error (error, _("%s is larger than %zu MiB: not a model file"),
                   path, LB_MODEL_FILE_MAX_SIZE >> 20);
       return NULL;
     }

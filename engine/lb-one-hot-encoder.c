@@ -219,7 +219,7 @@ lb_one_hot_encoder_transform (LbEstimator *estimator,
                   g_autofree char *text = lb_prep_dup_cell_text (X, i, j);
 
                   g_set_error (error, LB_ENGINE_ERROR, LB_ENGINE_ERROR_INVALID_DATA,
-                               _("Column ‘%s’ has the category ‘%s’ in row %" G_GSIZE_FORMAT
+                               _("Column ‘%s’ has the category ‘%s’ in row %zu"
                                  ", which was not seen during fit: set handle_unknown to ignore "
                                  "to encode unseen categories as all zeros"),
                                lb_matrix_get_column_name (X, j), text, i + 1);

@@ -171,7 +171,7 @@ lb_ordinal_encoder_transform (LbEstimator *estimator,
                   g_autofree char *text = lb_prep_dup_cell_text (X, i, j);
 
                   g_set_error (error, LB_ENGINE_ERROR, LB_ENGINE_ERROR_INVALID_DATA,
-                               _("Column ‘%s’ has the category ‘%s’ in row %" G_GSIZE_FORMAT
+                               _("Column ‘%s’ has the category ‘%s’ in row %zu"
                                  ", which was not seen during fit: set handle_unknown to "
                                  "use_encoded_value to give unseen categories unknown_value"),
                                lb_matrix_get_column_name (X, j), text, i + 1);

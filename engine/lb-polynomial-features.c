@@ -8,6 +8,7 @@
  */
 #include "config.h"
 
+#include <inttypes.h>
 #include <string.h>
 
 #include <glib/gi18n-lib.h>
@@ -295,7 +296,7 @@ lb_polynomial_features_load_state (LbEstimator *estimator,
   if (d > MAX_OUTPUT_FEATURES)
     {
       g_set_error (error, LB_ENGINE_ERROR, LB_ENGINE_ERROR_FILE,
-                   _("The model state has too many features (%" G_GUINT64_FORMAT ")"), d);
+                   _("The model state has too many features (%" PRIu64 ")"), d);
       return FALSE;
     }
   lb_polynomial_features_reset (estimator);
@@ -310,7 +311,7 @@ lb_polynomial_features_load_state (LbEstimator *estimator,
   if (self->n_output != m)
     {
       g_set_error (error, LB_ENGINE_ERROR, LB_ENGINE_ERROR_FILE,
-                   _("The model state says %" G_GUINT64_FORMAT " output columns, its parameters give %u"),
+                   _("The model state says %" PRIu64 " output columns, its parameters give %u"),
                    m, self->n_output);
       lb_polynomial_features_reset (estimator);
       return FALSE;

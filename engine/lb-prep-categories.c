@@ -45,7 +45,7 @@ check_code (const LbMatrix *X,
   if (v >= 0 && v < n_cats && v == floor (v))
     return TRUE;
   g_set_error (error, LB_ENGINE_ERROR, LB_ENGINE_ERROR_INVALID_DATA,
-               _("Column ‘%s’ holds categories, but row %" G_GSIZE_FORMAT " has the code %g"),
+               _("Column ‘%s’ holds categories, but row %zu has the code %g"),
                lb_matrix_get_column_name (X, col), row + 1, v);
   return FALSE;
 }

@@ -8,6 +8,7 @@
  */
 #include "config.h"
 
+#include <inttypes.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -101,7 +102,7 @@ lb_prep_doubles_from_json (JsonObject  *object,
   if (json_array_get_length (array) != n)
     {
       g_set_error (error, LB_ENGINE_ERROR, LB_ENGINE_ERROR_FILE,
-                   _("The model state's list ‘%s’ has %u values, expected %" G_GSIZE_FORMAT),
+                   _("The model state's list ‘%s’ has %u values, expected %zu"),
                    member, json_array_get_length (array), n);
       return NULL;
     }
@@ -110,7 +111,7 @@ lb_prep_doubles_from_json (JsonObject  *object,
     if (!node_to_double (json_array_get_element (array, i), &values[i]))
       {
         g_set_error (error, LB_ENGINE_ERROR, LB_ENGINE_ERROR_FILE,
-                     _("The model state's list ‘%s’ holds a value that is not a number (at %" G_GSIZE_FORMAT ")"),
+                     _("The model state's list ‘%s’ holds a value that is not a number (at %zu)"),
                      member, i);
         return NULL;
       }
@@ -151,7 +152,7 @@ lb_prep_strings_from_json (JsonObject  *object,
   if (n > max_n)
     {
       g_set_error (error, LB_ENGINE_ERROR, LB_ENGINE_ERROR_FILE,
-                   _("The model state's list ‘%s’ is too long (%" G_GSIZE_FORMAT " entries)"),
+                   _("The model state's list ‘%s’ is too long (%zu entries)"),
                    member, n);
       return NULL;
     }
@@ -168,7 +169,7 @@ lb_prep_strings_from_json (JsonObject  *object,
             g_free (values[j]);
           g_free (values);
           g_set_error (error, LB_ENGINE_ERROR, LB_ENGINE_ERROR_FILE,
-                       _("The model state's list ‘%s’ holds a value that is not text (at %" G_GSIZE_FORMAT ")"),
+                       _("The model state's list ‘%s’ holds a value that is not text (at %zu)"),
                        member, i);
           return NULL;
         }
@@ -200,7 +201,7 @@ lb_prep_uint_from_json (JsonObject  *object,
   if (v < 0 || (guint64) v < min || (guint64) v > max)
     {
       g_set_error (error, LB_ENGINE_ERROR, LB_ENGINE_ERROR_FILE,
-                   _("The model state's ‘%s’ is out of range (%" G_GINT64_FORMAT ")"),
+                   _("The model state's ‘%s’ is out of range (%" PRId64 ")"),
                    member, v);
       return FALSE;
     }
@@ -219,7 +220,7 @@ lb_prep_n_features_from_json (LbEstimator *self,
   if (*out != lb_estimator_get_n_features_in (self))
     {
       g_set_error (error, LB_ENGINE_ERROR, LB_ENGINE_ERROR_FILE,
-                   _("The model state says %" G_GUINT64_FORMAT " features, but %u elsewhere"),
+                   _("The model state says %" PRIu64 " features, but %u elsewhere"),
                    *out, lb_estimator_get_n_features_in (self));
       return FALSE;
     }
@@ -300,7 +301,7 @@ lb_prep_check_n_features (const LbMatrix *X,
   if (lb_matrix_get_n_cols (X) != n_features)
     {
       g_set_error (error, LB_ENGINE_ERROR, LB_ENGINE_ERROR_INVALID_DATA,
-                   _("X has %" G_GSIZE_FORMAT " features, the model was fitted with %u"),
+                   _("X has %zu features, the model was fitted with %u"),
                    lb_matrix_get_n_cols (X), n_features);
       return FALSE;
     }

@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <inttypes.h>
 #include <math.h>
 #include <string.h>
 
@@ -35,7 +36,7 @@ parse_cv (JsonObject  *parent,
       gint64 n = json_node_get_int (node);
 
       if (n < 2 || n > 1000)
-        return lb_project_fail (error, key, _("must be between 2 and 1000 folds (got %" G_GINT64_FORMAT ")"), n);
+        return lb_project_fail (error, key, _("must be between 2 and 1000 folds (got %" PRId64 ")"), n);
       cv->kind = LB_PROJECT_CV_AUTO;
       cv->n_splits = (guint) n;
       cv->shuffle = FALSE;

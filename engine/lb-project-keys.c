@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <inttypes.h>
 #include <math.h>
 #include <string.h>
 
@@ -200,7 +201,7 @@ lb_project_get_uint (JsonObject *parent,
     return lb_project_fail (error, key, _("must be a whole number, not %s"), lb_project_node_kind (node));
   value = json_node_get_int (node);
   if (value < min || value > max)
-    return lb_project_fail (error, key, _("must be between %u and %u (got %" G_GINT64_FORMAT ")"),
+    return lb_project_fail (error, key, _("must be between %u and %u (got %" PRId64 ")"),
                             min, max, value);
   *out = (guint) value;
   return TRUE;

@@ -11,6 +11,7 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <inttypes.h>
 #include <math.h>
 #include <string.h>
 
@@ -602,7 +603,7 @@ project_from_root (JsonNode   *root_node,
     }
   if (json_node_get_int (version) != LB_PROJECT_VERSION)
     {
-      lb_project_fail (error, "version", _("version %" G_GINT64_FORMAT " is not supported (this Learnbench reads version %d)"),
+      lb_project_fail (error, "version", _("version %" PRId64 " is not supported (this Learnbench reads version %d)"),
                        json_node_get_int (version), LB_PROJECT_VERSION);
       return NULL;
     }

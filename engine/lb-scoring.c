@@ -320,7 +320,7 @@ lb_score_by_name (const char  *scoring,
       if (n_unseen > 0 && s->needs != LB_SCORER_NEEDS_PREDICT)
         {
           g_set_error (error, LB_ENGINE_ERROR, LB_ENGINE_ERROR_INVALID_DATA,
-                       _("Scoring '%s' needs a score for every class, but %" G_GSIZE_FORMAT
+                       _("Scoring '%s' needs a score for every class, but %zu"
                          " samples of y have a class the model never saw in training"),
                        s->name, n_unseen);
           return NAN;

@@ -458,7 +458,7 @@ lb_search_candidates (LbEstimator          *estimator,
   if (y != NULL && lb_matrix_get_n_rows (y) != lb_matrix_get_n_rows (X))
     {
       g_set_error (error, LB_ENGINE_ERROR, LB_ENGINE_ERROR_INVALID_DATA,
-                   _("X has %" G_GSIZE_FORMAT " rows but y has %" G_GSIZE_FORMAT),
+                   _("X has %zu rows but y has %zu"),
                    lb_matrix_get_n_rows (X), lb_matrix_get_n_rows (y));
       goto out;
     }

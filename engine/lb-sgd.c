@@ -425,7 +425,7 @@ make_validation_split (const LbSgdParams *P,
   if (*n_train == 0 || *n_val == 0)
     {
       g_set_error (error, LB_ENGINE_ERROR, LB_ENGINE_ERROR_INVALID_DATA,
-                   _("splitting %" G_GSIZE_FORMAT " samples with validation_fraction %g leaves "
+                   _("splitting %zu samples with validation_fraction %g leaves "
                      "an empty training or validation set"), n, P->validation_fraction);
       return FALSE;
     }

@@ -9,6 +9,7 @@
  */
 #include "config.h"
 
+#include <inttypes.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -270,7 +271,7 @@ fit_categorical (LbSimpleImputer    *self,
       if (!(v >= 0 && v < n_cats) || v != floor (v))
         {
           g_set_error (error, LB_ENGINE_ERROR, LB_ENGINE_ERROR_INVALID_DATA,
-                       _("Column ‘%s’ holds categories, but row %" G_GSIZE_FORMAT " has the code %g"),
+                       _("Column ‘%s’ holds categories, but row %zu has the code %g"),
                        lb_matrix_get_column_name (X, j), i + 1, v);
           return FALSE;
         }
@@ -354,7 +355,7 @@ lb_simple_imputer_fit (LbEstimator  *estimator,
   if (buffer == NULL)
     {
       g_set_error (error, LB_ENGINE_ERROR, LB_ENGINE_ERROR_TOO_LARGE,
-                   _("Not enough memory to impute %" G_GSIZE_FORMAT " rows"), n);
+                   _("Not enough memory to impute %zu rows"), n);
       return FALSE;
     }
   for (gsize j0 = 0; j0 < d; j0 += BLOCK)
@@ -590,7 +591,7 @@ lb_simple_imputer_load_state (LbEstimator *estimator,
         g_free (names[j]);
       g_free (names);
       g_set_error (error, LB_ENGINE_ERROR, LB_ENGINE_ERROR_FILE,
-                   _("The model state's list ‘%s’ has %" G_GSIZE_FORMAT " values, expected %" G_GUINT64_FORMAT),
+                   _("The model state's list ‘%s’ has %zu values, expected %" PRIu64),
                    "statistic_names", n_names, d);
       return FALSE;
     }

@@ -174,7 +174,7 @@ lb_rmse_confidence_interval (const double *y_true,
   if (n < 2)
     {
       g_set_error (error, LB_ENGINE_ERROR, LB_ENGINE_ERROR_INVALID_DATA,
-                   _("A confidence interval needs at least 2 test samples (got %" G_GSIZE_FORMAT ")"),
+                   _("A confidence interval needs at least 2 test samples (got %zu)"),
                    n);
       return FALSE;
     }

@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include <cblas.h>
+#include <math.h>
 
 #include "lb-engine.h"
 #include "lb-parallel-private.h"
@@ -174,6 +175,42 @@ test_parallel_run (void)
   assert_blas_threads (def);
 }
 
+/* Parking OpenBLAS's helper threads, then the counts and products after it:
+ * the limits still apply, and a threaded dgemm (which restarts the helpers)
+ * gives what a one-thread one gives (to 1e-12 relative: only the split of
+ * the output between threads differs). Last: it parks this process's BLAS. */
+static void
+test_parked (void)
+{
+  guint def = lb_blas_get_default_threads ();
+  const int n = 300;
+  g_autofree double *a = g_new (double, n * n);
+  g_autofree double *c1 = g_new0 (double, n * n);
+  g_autofree double *c2 = g_new0 (double, n * n);
+  LbBlasLimit *limit;
+
+  for (int i = 0; i < n * n; i++)
+    a[i] = (i % 97) / 97.0 - 0.5;
+  limit = lb_blas_limit_push (1);
+  cblas_dgemm (CblasRowMajor, CblasNoTrans, CblasTrans, n, n, n, 1.0, a, n, a, n, 0.0, c1, n);
+  lb_blas_limit_pop (limit);
+
+  lb_blas_park_helper_threads ();
+  assert_blas_threads (def);
+  limit = lb_blas_limit_push_small (1e3);      /* small work: one thread */
+  g_assert_nonnull (limit);
+  assert_blas_threads (1);
+  lb_blas_limit_pop (limit);
+  assert_blas_threads (def);
+  g_assert_null (lb_blas_limit_push_small (1e12));   /* large work: no limit */
+  assert_blas_threads (def);
+
+  cblas_dgemm (CblasRowMajor, CblasNoTrans, CblasTrans, n, n, n, 1.0, a, n, a, n, 0.0, c2, n);
+  for (int i = 0; i < n * n; i++)
+    g_assert_cmpfloat_with_epsilon (c2[i], c1[i], 1e-12 * MAX (fabs (c1[i]), 1.0));
+  assert_blas_threads (def);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -184,6 +221,7 @@ main (int   argc,
   g_test_add_func ("/learnbench/engine/Blas/nested", test_nested);
   g_test_add_func ("/learnbench/engine/Blas/threads", test_threads);
   g_test_add_func ("/learnbench/engine/Blas/parallel-run", test_parallel_run);
+  g_test_add_func ("/learnbench/engine/Blas/parked", test_parked);
 
   return g_test_run ();
 }
