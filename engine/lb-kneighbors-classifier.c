@@ -72,37 +72,13 @@ lb_kneighbors_classifier_reset (LbEstimator *estimator)
 /* indices (n, k) and distances (n, k) of the neighbours of X's rows */
 static gboolean
 query (LbKNeighborsClassifier *self,
-       LbMatrix        *X,
-       guint          **ind,
-       double         **dist,
-       GError         **error)
+       LbMatrix *X,
+       guint   **ind,
+       double  **dist,
+       GError  **error)
 {
-  gsize n = lb_matrix_get_n_rows (X);
-  guint k = self->n_neighbors;
-
-  if (self->X_fit == NULL)
-    {
-      g_set_error_literal (error, LB_ENGINE_ERROR, LB_ENGINE_ERROR_NOT_FITTED,
-                           _("this KNeighborsClassifier is not fitted yet"));
-      return FALSE;
-    }
-  *ind = g_try_new (guint, MAX (n * k, 1));
-  *dist = g_try_new (double, MAX (n * k, 1));
-  if (*ind == NULL || *dist == NULL)
-    {
-      g_clear_pointer (ind, g_free);
-      g_clear_pointer (dist, g_free);
-      g_set_error_literal (error, LB_ENGINE_ERROR, LB_ENGINE_ERROR_TOO_LARGE,
-                           _("not enough memory for the neighbour lists"));
-      return FALSE;
-    }
-  if (!lb_kneighbors_query (self->X_fit, X, k, self->p, *ind, *dist, error))
-    {
-      g_clear_pointer (ind, g_free);
-      g_clear_pointer (dist, g_free);
-      return FALSE;
-    }
-  return TRUE;
+  return lb_kneighbors_query_new (self->X_fit, "KNeighborsClassifier", X, self->n_neighbors, self->p,
+                                  ind, dist, error);
 }
 
 gboolean
@@ -112,26 +88,10 @@ lb_kneighbors_classifier_kneighbors (LbKNeighborsClassifier *self,
                                  LbMatrix       **indices,
                                  GError         **error)
 {
-  g_autofree guint *ind = NULL;
-  g_autofree double *dist = NULL;
-  gsize n;
-  guint k;
-
   g_return_val_if_fail (LB_IS_KNEIGHBORS_CLASSIFIER (self), FALSE);
   g_return_val_if_fail (X != NULL, FALSE);
-  if (!query (self, X, &ind, &dist, error))
-    return FALSE;
-  n = lb_matrix_get_n_rows (X);
-  k = self->n_neighbors;
-  if (distances != NULL)
-    *distances = lb_matrix_new_from_data (n, k, dist);
-  if (indices != NULL)
-    {
-      *indices = lb_matrix_new (n, k);
-      for (gsize i = 0; i < n * k; i++)
-        lb_matrix_get_data (*indices)[i] = ind[i];
-    }
-  return TRUE;
+  return lb_kneighbors_matrices (self->X_fit, "KNeighborsClassifier", X, self->n_neighbors, self->p,
+                                 distances, indices, error);
 }
 
 /* --- predict: (weighted) votes --- */

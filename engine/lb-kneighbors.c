@@ -218,3 +218,69 @@ lb_kneighbors_weights (const double *dist,
         w[j] = 1.0 / dist[j];
     }
 }
+
+/* --- what both models' predict and kneighbors share --- */
+
+gboolean
+lb_kneighbors_query_new (const LbMatrix *X_fit,
+                         const char     *model,
+                         const LbMatrix *X,
+                         guint           k,
+                         double          p_norm,
+                         guint         **ind,
+                         double        **dist,
+                         GError        **error)
+{
+  gsize n = lb_matrix_get_n_rows (X);
+
+  if (X_fit == NULL)
+    {
+      g_set_error (error, LB_ENGINE_ERROR, LB_ENGINE_ERROR_NOT_FITTED,
+                   _("this %s is not fitted yet"), model);
+      return FALSE;
+    }
+  *ind = g_try_new (guint, MAX (n * k, 1));
+  *dist = g_try_new (double, MAX (n * k, 1));
+  if (*ind == NULL || *dist == NULL)
+    {
+      g_clear_pointer (ind, g_free);
+      g_clear_pointer (dist, g_free);
+      g_set_error_literal (error, LB_ENGINE_ERROR, LB_ENGINE_ERROR_TOO_LARGE,
+                           _("not enough memory for the neighbour lists"));
+      return FALSE;
+    }
+  if (!lb_kneighbors_query (X_fit, X, k, p_norm, *ind, *dist, error))
+    {
+      g_clear_pointer (ind, g_free);
+      g_clear_pointer (dist, g_free);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+lb_kneighbors_matrices (const LbMatrix *X_fit,
+                        const char     *model,
+                        const LbMatrix *X,
+                        guint           k,
+                        double          p_norm,
+                        LbMatrix      **distances,
+                        LbMatrix      **indices,
+                        GError        **error)
+{
+  g_autofree guint *ind = NULL;
+  g_autofree double *dist = NULL;
+  gsize n = lb_matrix_get_n_rows (X);
+
+  if (!lb_kneighbors_query_new (X_fit, model, X, k, p_norm, &ind, &dist, error))
+    return FALSE;
+  if (distances != NULL)
+    *distances = lb_matrix_new_from_data (n, k, dist);
+  if (indices != NULL)
+    {
+      *indices = lb_matrix_new (n, k);
+      for (gsize i = 0; i < n * k; i++)
+        lb_matrix_get_data (*indices)[i] = ind[i];
+    }
+  return TRUE;
+}

@@ -33,6 +33,27 @@ gboolean lb_kneighbors_query     (const LbMatrix *X_fit,
                                   double         *dist,
                                   GError        **error);
 
+/* lb_kneighbors_query into newly allocated (n, k) arrays (g_free them), for a
+ * model @X_fit (NULL: not fitted yet — the error names @model). */
+gboolean lb_kneighbors_query_new (const LbMatrix *X_fit,
+                                  const char     *model,
+                                  const LbMatrix *X,
+                                  guint           k,
+                                  double          p_norm,
+                                  guint         **ind,
+                                  double        **dist,
+                                  GError        **error);
+/* The public kneighbors() of both models: distances and indices as (n, k)
+ * matrices (either may be NULL). */
+gboolean lb_kneighbors_matrices  (const LbMatrix *X_fit,
+                                  const char     *model,
+                                  const LbMatrix *X,
+                                  guint           k,
+                                  double          p_norm,
+                                  LbMatrix      **distances,
+                                  LbMatrix      **indices,
+                                  GError        **error);
+
 /* Weights of one query's @k neighbours from their distances (scikit-learn's
  * _get_weights: 1/d, and when some d == 0 those get 1 and the others 0). */
 void     lb_kneighbors_weights   (const double   *dist,
