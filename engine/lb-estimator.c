@@ -303,11 +303,90 @@ check_fitted_X (LbEstimator *self,
 /* --- fit --- */
 
 gboolean
+lb_estimator_supports_sample_weight (LbEstimator *self)
+{
+  g_return_val_if_fail (LB_IS_ESTIMATOR (self), FALSE);
+
+  return (lb_estimator_get_flags (self) & LB_ESTIMATOR_SAMPLE_WEIGHT) != 0
+         && LB_ESTIMATOR_GET_CLASS (self)->fit_weighted != NULL;
+}
+
+/* Weights: one finite, non-negative value per row, not all zero. */
+static gboolean
+check_sample_weight (LbEstimator *self,
+                     LbMatrix    *X,
+                     LbMatrix    *sample_weight,
+                     GError     **error)
+{
+  const double *w = lb_matrix_get_const_data (sample_weight);
+  gsize n = lb_matrix_get_n_rows (sample_weight);
+  double total = 0.0;
+
+  if (!lb_estimator_supports_sample_weight (self))
+    {
+      g_set_error (error, LB_ENGINE_ERROR, LB_ENGINE_ERROR_NOT_SUPPORTED,
+                   _("%s cannot learn with sample weights"), lb_estimator_get_name (self));
+      return FALSE;
+    }
+  if (lb_matrix_get_n_cols (sample_weight) != 1 || n != lb_matrix_get_n_rows (X))
+    {
+      g_set_error (error, LB_ENGINE_ERROR, LB_ENGINE_ERROR_INVALID_DATA,
+                   _("the sample weights must be one column with one value per row of X "
+                     "(%zu rows), not %zu by %zu"),
+                   lb_matrix_get_n_rows (X), n, lb_matrix_get_n_cols (sample_weight));
+      return FALSE;
+    }
+  for (gsize i = 0; i < n; i++)
+    {
+      if (!isfinite (w[i]) || w[i] < 0.0)
+        {
+          g_set_error (error, LB_ENGINE_ERROR, LB_ENGINE_ERROR_INVALID_DATA,
+                       _("sample weight %zu is %g: weights must be finite and not negative"),
+                       i + 1, w[i]);
+          return FALSE;
+        }
+      total += w[i];
+    }
+  if (!(total > 0.0))
+    {
+      g_set_error (error, LB_ENGINE_ERROR, LB_ENGINE_ERROR_INVALID_DATA,
+                   _("every sample weight is zero: nothing to learn from"));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean fit_internal (LbEstimator *self, LbMatrix *X, LbMatrix *y,
+                              LbMatrix *sample_weight, LbFitContext *ctx, GError **error);
+
+gboolean
 lb_estimator_fit (LbEstimator  *self,
                   LbMatrix     *X,
                   LbMatrix     *y,
                   LbFitContext *ctx,
                   GError      **error)
+{
+  return fit_internal (self, X, y, NULL, ctx, error);
+}
+
+gboolean
+lb_estimator_fit_weighted (LbEstimator  *self,
+                           LbMatrix     *X,
+                           LbMatrix     *y,
+                           LbMatrix     *sample_weight,
+                           LbFitContext *ctx,
+                           GError      **error)
+{
+  return fit_internal (self, X, y, sample_weight, ctx, error);
+}
+
+static gboolean
+fit_internal (LbEstimator  *self,
+              LbMatrix     *X,
+              LbMatrix     *y,
+              LbMatrix     *sample_weight,
+              LbFitContext *ctx,
+              GError      **error)
 {
   LbEstimatorClass *klass;
   LbEstimatorFlags flags;
@@ -328,7 +407,7 @@ lb_estimator_fit (LbEstimator  *self,
   if (lb_fit_context_check_cancelled (ctx, error))
     return FALSE;
 
-  if (klass->fit == NULL)
+  if (klass->fit == NULL && klass->fit_weighted == NULL)
     {
       g_set_error (error, LB_ENGINE_ERROR, LB_ENGINE_ERROR_NOT_SUPPORTED,
                    _("%s cannot be fitted"), lb_estimator_get_name (self));
@@ -353,6 +432,8 @@ lb_estimator_fit (LbEstimator  *self,
       return FALSE;
     }
   if (!check_X (self, X, error))
+    return FALSE;
+  if (sample_weight != NULL && !check_sample_weight (self, X, sample_weight, error))
     return FALSE;
 
   if (y == NULL && (flags & (LB_ESTIMATOR_NEEDS_Y | LB_ESTIMATOR_CLASSIFIER)))
@@ -402,7 +483,10 @@ lb_estimator_fit (LbEstimator  *self,
     y_fit = lb_matrix_ref (y);
   lb_estimator_set_fitted_shape (self, lb_matrix_get_n_cols (X), lb_matrix_get_column_names (X));
 
-  ok = klass->fit (self, X, y_fit, ctx, error);
+  if (sample_weight != NULL || klass->fit == NULL)
+    ok = klass->fit_weighted (self, X, y_fit, sample_weight, ctx, error);
+  else
+    ok = klass->fit (self, X, y_fit, ctx, error);
   if (!ok)
     {
       lb_estimator_clear_fitted (self);

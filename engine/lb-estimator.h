@@ -30,6 +30,7 @@ typedef enum
   LB_ESTIMATOR_ALLOW_NAN   = 1 << 3,  /* fit/transform accept NaN in X (imputers) */
   LB_ESTIMATOR_NEEDS_Y     = 1 << 4,  /* fit fails without y (every predictor) */
   LB_ESTIMATOR_ITERATIVE   = 1 << 5,  /* reports per-epoch / per-iteration events */
+  LB_ESTIMATOR_SAMPLE_WEIGHT = 1 << 6, /* fit_weighted vfunc: sample weights (trees, boosting) */
 } LbEstimatorFlags;
 
 #define LB_TYPE_ESTIMATOR (lb_estimator_get_type ())
@@ -82,7 +83,14 @@ struct _LbEstimatorClass
   gboolean  (*set_child)         (LbEstimator *self, const char *name,
                                   LbEstimator *child, GError **error);
 
-  gpointer padding[4];
+  /* Learns with sample weights (@sample_weight: (n, 1), finite, >= 0, sum > 0,
+   * validated by the wrapper; NULL = all ones). Set by estimators with the
+   * SAMPLE_WEIGHT flag; when fit is NULL, lb_estimator_fit calls this with NULL. */
+  gboolean  (*fit_weighted)      (LbEstimator *self, LbMatrix *X, LbMatrix *y,
+                                  LbMatrix *sample_weight, LbFitContext *ctx,
+                                  GError **error);
+
+  gpointer padding[3];
 };
 
 /* --- the contract (wrappers validate, then call the vfuncs) ---
@@ -118,6 +126,17 @@ gboolean     lb_estimator_fit               (LbEstimator  *self,
                                              LbMatrix     *y,
                                              LbFitContext *ctx,
                                              GError      **error);
+/* lb_estimator_fit with sample weights (@sample_weight NULL = unweighted).
+ * An estimator without the SAMPLE_WEIGHT flag refuses non-NULL weights with
+ * LB_ENGINE_ERROR_NOT_SUPPORTED; bad weights (length, NaN, negative, all
+ * zero) are LB_ENGINE_ERROR_INVALID_DATA. */
+gboolean     lb_estimator_fit_weighted      (LbEstimator  *self,
+                                             LbMatrix     *X,
+                                             LbMatrix     *y,
+                                             LbMatrix     *sample_weight,
+                                             LbFitContext *ctx,
+                                             GError      **error);
+gboolean     lb_estimator_supports_sample_weight (LbEstimator *self);
 gboolean     lb_estimator_is_fitted         (LbEstimator  *self);
 guint        lb_estimator_get_n_features_in (LbEstimator  *self);
 /* Class names learned from y (classifiers), NULL otherwise. */
