@@ -8,6 +8,9 @@
 #pragma once
 
 #include <glib.h>
+#include <json-glib/json-glib.h>
+
+#include "lb-estimator.h"
 
 G_BEGIN_DECLS
 
@@ -44,6 +47,44 @@ struct _LbTree
 
 LbTree *lb_tree_ref   (LbTree *tree);
 void    lb_tree_unref (LbTree *tree);
+
+/* An all-zero tree of @n_nodes nodes (builders and loaders fill it in). */
+LbTree       *lb_tree_new           (guint         n_nodes,
+                                     guint         n_features,
+                                     guint         n_classes,
+                                     const char   *criterion);
+/* The leaf sample @x (n_features values) falls into. Like scikit-learn,
+ * x[feature] is compared as a float32: (float) x <= threshold goes left. */
+guint         lb_tree_apply         (const LbTree *tree,
+                                     const double *x);
+/* That leaf's value row (n_values: class counts or the mean target). */
+const double *lb_tree_predict_value (const LbTree *tree,
+                                     const double *x);
+/* Number of leaves. */
+guint         lb_tree_get_n_leaves  (const LbTree *tree);
+
+/* Adds this tree's impurity decrease per feature (not normalised) into
+ * @out (n_features); returns the root's weighted sample count. */
+double        lb_tree_add_importances (const LbTree *tree,
+                                       double       *out);
+
+/* Several trees (a forest) as one model-file state: the node arrays of all
+ * trees concatenated, doubles stored exactly. */
+JsonNode     *lb_trees_to_state     (LbTree * const *trees,
+                                     guint          n_trees);
+/* Checks every length, index, feature and count (a tampered file is
+ * LB_ENGINE_ERROR_FILE, never a crash); returns a GPtrArray of LbTree. */
+GPtrArray    *lb_trees_from_state   (JsonNode      *state,
+                                     guint          n_features,
+                                     guint          n_classes,
+                                     GError       **error);
+
+/* The @i-th tree of a fitted decision tree / forest / extra-trees model
+ * (transfer none); NULL when not fitted or not a tree model. */
+LbTree       *lb_estimator_get_tree    (LbEstimator *est,
+                                        guint        i);
+/* 0 when not fitted or not a tree model. */
+guint         lb_estimator_get_n_trees (LbEstimator *est);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (LbTree, lb_tree_unref)
 
