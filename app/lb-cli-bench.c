@@ -215,9 +215,11 @@ bench_plots (int    argc,
 {
   int n_points = 20000;
   int repeat = 20;
+  int tree_nodes = 4095;
   gboolean json = FALSE;
   const GOptionEntry entries[] = {
     { "points", 'p', 0, G_OPTION_ARG_INT, &n_points, N_("Points in the scatter (default 20000)"), "N" },
+    { "tree-nodes", 0, 0, G_OPTION_ARG_INT, &tree_nodes, N_("Nodes of the tree diagram (default 4095; 0 skips it)"), "N" },
     { "repeat", 'n', 0, G_OPTION_ARG_INT, &repeat, N_("Renders to time; report the median (default 20)"), "N" },
     { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print one JSON object"), NULL },
     { NULL }
@@ -225,7 +227,7 @@ bench_plots (int    argc,
   g_autoptr (GOptionContext) context = g_option_context_new (NULL);
   g_auto (GStrv) args = lb_cli_args_dup (argc, argv, "bench plots");
   g_autoptr (GError) error = NULL;
-  double total_ms, points_ms = NAN;
+  double total_ms, points_ms = NAN, tree_ms = NAN, tree_zoomed_ms = NAN;
 
   g_option_context_set_summary (context,
                                 _("Time rendering a scatter (colour, size, alpha, colour bar) of N "
@@ -240,6 +242,8 @@ bench_plots (int    argc,
     return lb_cli_usage_error (context, _("--points must be between 1 and 100000000."));
   if (repeat < 1 || repeat > 1000)
     return lb_cli_usage_error (context, _("--repeat must be between 1 and 1000."));
+  if (tree_nodes < 0 || tree_nodes > 1000000)
+    return lb_cli_usage_error (context, _("--tree-nodes must be between 0 and 1000000."));
 
   total_ms = lb_chart_bench_scatter_ms ((guint) n_points, (guint) repeat, &points_ms);
   if (!(total_ms >= 0))
@@ -247,6 +251,8 @@ bench_plots (int    argc,
       g_printerr ("%s\n", _("The scatter could not be rendered."));
       return 1;
     }
+  if (tree_nodes > 0)
+    tree_ms = lb_chart_bench_tree_ms ((guint) tree_nodes, (guint) repeat, &tree_zoomed_ms);
 
   if (json)
     {
@@ -256,6 +262,10 @@ bench_plots (int    argc,
       lb_cli_json_append_double (out, total_ms);
       g_string_append (out, ", \"points_ms\": ");
       lb_cli_json_append_double (out, points_ms);
+      g_string_append_printf (out, ", \"tree_nodes\": %d, \"tree_ms\": ", tree_nodes);
+      lb_cli_json_append_double (out, tree_ms);
+      g_string_append (out, ", \"tree_zoomed_ms\": ");
+      lb_cli_json_append_double (out, tree_zoomed_ms);
       g_string_append (out, "}\n");
       fputs (out->str, stdout);
     }
@@ -272,6 +282,15 @@ bench_plots (int    argc,
       lb_text_grid_add_row (grid, _("runs"), runs);
       lb_text_grid_add_row (grid, _("whole render"), total_text);
       lb_text_grid_add_row (grid, _("drawing the points"), points_text);
+      if (tree_nodes > 0)
+        {
+          g_autofree char *nodes = g_strdup_printf ("%d", tree_nodes);
+          g_autofree char *t1 = g_strdup_printf ("%.2f ms", tree_ms);
+          g_autofree char *t2 = g_strdup_printf ("%.2f ms", tree_zoomed_ms);
+          lb_text_grid_add_row (grid, _("tree diagram nodes"), nodes);
+          lb_text_grid_add_row (grid, _("tree, whole view"), t1);
+          lb_text_grid_add_row (grid, _("tree, zoomed 4×"), t2);
+        }
       lb_text_grid_print (grid, out);
       fputs (out->str, stdout);
     }
@@ -288,6 +307,8 @@ print_bench_usage (FILE *out)
   fprintf (out, "      %s\n", _("Time loading and describing FILE, with peak memory"));
   fprintf (out, "  learnbench bench plots [--points N] [--repeat N] [--json]\n");
   fprintf (out, "      %s\n", _("Time rendering a large scatter (the housing map)"));
+  fprintf (out, "  learnbench bench fit PROJECT [--repeat N] [--json]\n");
+  fprintf (out, "      %s\n", _("Time each model's fit and cross-validation on the prepared data"));
 }
 
 int
@@ -298,6 +319,8 @@ lb_cli_bench (int    argc,
     return bench_load (argc - 1, argv + 1);
   if (argc >= 2 && strcmp (argv[1], "plots") == 0)
     return bench_plots (argc - 1, argv + 1);
+  if (argc >= 2 && strcmp (argv[1], "fit") == 0)
+    return lb_cli_bench_fit (argc - 1, argv + 1);
   if (argc >= 2 && (strcmp (argv[1], "--help") == 0 || strcmp (argv[1], "-h") == 0))
     {
       print_bench_usage (stdout);

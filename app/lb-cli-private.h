@@ -34,4 +34,8 @@ void   lb_cli_json_append_string (GString    *out,
 void   lb_cli_json_append_double (GString    *out,
                                   double      value);
 
+/* `learnbench bench fit PROJECT` (lb-cli-bench-fit.c). */
+int    lb_cli_bench_fit          (int          argc,
+                                  char       **argv);
+
 G_END_DECLS

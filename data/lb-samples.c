@@ -15,6 +15,7 @@
 #include "lb-generators.h"
 #include "lb-housing.h"
 #include "lb-idx-reader.h"
+#include "lb-samples-private.h"
 
 /* every sample is generated from this seed (the book's random_state=42) */
 #define LB_SAMPLE_SEED 42
@@ -24,6 +25,8 @@ static const LbSampleInfo samples[] = {
     N_("20,640 districts of the 1990 census: the book's end-to-end project (downloaded once)") },
   { "fashion-mnist", N_("Fashion-MNIST"),
     N_("10,000 clothing images of 28 × 28 pixels in 10 classes (the first training images)") },
+  { "iris", N_("Iris"),
+    N_("150 iris flowers, 4 measurements in cm, 3 species (Fisher 1936): trees and SVMs") },
   { "moons", N_("Moons"),
     N_("500 points in two interleaving half circles, noise 0.15: two classes") },
   { "circles", N_("Circles"),
@@ -81,6 +84,11 @@ lb_sample_load (const char    *id,
   if (strcmp (id, "fashion-mnist") == 0)
     return lb_fashion_mnist_load (TRUE, 10000, NULL, NULL, cancellable, error);
 
+  if (strcmp (id, "iris") == 0)
+    {
+      g_autoptr (GBytes) bytes = g_bytes_new_static (lb_iris_csv, strlen (lb_iris_csv));
+      return lb_csv_read_bytes (bytes, "iris.csv", NULL, NULL, NULL, cancellable, error);
+    }
   if (strcmp (id, "moons") == 0)
     table = lb_generate_moons (500, 0.15, LB_SAMPLE_SEED);
   else if (strcmp (id, "circles") == 0)

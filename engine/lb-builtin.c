@@ -39,6 +39,33 @@ register_all (void)
   lb_estimator_register (LB_TYPE_KNEIGHBORS_REGRESSOR);
   lb_estimator_register (LB_TYPE_DUMMY_CLASSIFIER);
   lb_estimator_register (LB_TYPE_DUMMY_REGRESSOR);
+  /* --- ensembles and boosting (ensembles) --- */
+  lb_estimator_register (LB_TYPE_VOTING_CLASSIFIER);
+  lb_estimator_register (LB_TYPE_VOTING_REGRESSOR);
+  lb_estimator_register (LB_TYPE_BAGGING_CLASSIFIER);
+  lb_estimator_register (LB_TYPE_BAGGING_REGRESSOR);
+  lb_estimator_register (LB_TYPE_ADABOOST_CLASSIFIER);
+  lb_estimator_register (LB_TYPE_ADABOOST_REGRESSOR);
+  lb_estimator_register (LB_TYPE_GRADIENT_BOOSTING_REGRESSOR);
+  lb_estimator_register (LB_TYPE_GRADIENT_BOOSTING_CLASSIFIER);
+  lb_estimator_register (LB_TYPE_STACKING_CLASSIFIER);
+  lb_estimator_register (LB_TYPE_STACKING_REGRESSOR);
+#ifdef LB_HAVE_XGBOOST
+  lb_estimator_register (LB_TYPE_XGB_REGRESSOR);
+  lb_estimator_register (LB_TYPE_XGB_CLASSIFIER);
+#endif
+  /* --- support vector machines (svm) --- */
+  lb_estimator_register (LB_TYPE_SVC);
+  lb_estimator_register (LB_TYPE_SVR);
+  lb_estimator_register (LB_TYPE_LINEAR_SVC);
+  lb_estimator_register (LB_TYPE_LINEAR_SVR);
+  /* --- decision trees, random forests, extra-trees (trees) --- */
+  lb_estimator_register (LB_TYPE_DECISION_TREE_CLASSIFIER);
+  lb_estimator_register (LB_TYPE_DECISION_TREE_REGRESSOR);
+  lb_estimator_register (LB_TYPE_RANDOM_FOREST_CLASSIFIER);
+  lb_estimator_register (LB_TYPE_RANDOM_FOREST_REGRESSOR);
+  lb_estimator_register (LB_TYPE_EXTRA_TREES_CLASSIFIER);
+  lb_estimator_register (LB_TYPE_EXTRA_TREES_REGRESSOR);
   /* ======== end of the list ======== */
 }
 

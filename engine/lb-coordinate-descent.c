@@ -208,27 +208,18 @@ lb_cd_model_predict (LbCdModel *m,
                      LbMatrix  *X,
                      GError   **error)
 {
-  if (m->coef == NULL)
-    {
-      g_set_error_literal (error, LB_ENGINE_ERROR, LB_ENGINE_ERROR_NOT_FITTED,
-                           _("the model is not fitted yet"));
-      return NULL;
-    }
-  return lb_linear_decision (X, m->coef, &m->intercept, 1, m->n_features, error);
+  return lb_linear_predict_one (X, m->coef, m->intercept, m->n_features,
+                                _("the model is not fitted yet"), error);
 }
 
 JsonNode *
 lb_cd_model_save_state (LbCdModel *m)
 {
-  JsonObject *obj = json_object_new ();
-  JsonNode *node = json_node_new (JSON_NODE_OBJECT);
+  JsonNode *node = lb_linear_coef_to_json (m->n_features, m->coef, m->intercept);
+  JsonObject *obj = json_node_get_object (node);
 
-  json_object_set_int_member (obj, "n_features", m->n_features);
-  json_object_set_member (obj, "coef", lb_linear_json_doubles (m->coef, m->n_features));
-  json_object_set_double_member (obj, "intercept", m->intercept);
   json_object_set_int_member (obj, "n_iter", m->n_iter);
   json_object_set_double_member (obj, "dual_gap", m->dual_gap);
-  json_node_take_object (node, obj);
   return node;
 }
 
@@ -237,16 +228,12 @@ lb_cd_model_load_state (LbCdModel *m,
                         JsonNode  *state,
                         GError   **error)
 {
-  JsonObject *obj = lb_linear_json_object (state, error);
   g_autofree double *coef = NULL;
   guint64 p, n_iter;
   double b, gap;
+  JsonObject *obj = lb_linear_coef_from_json (state, &p, &coef, &b, error);
 
-  if (obj == NULL || !lb_linear_json_get_uint (obj, "n_features", 1, G_MAXINT32, &p, error))
-    return FALSE;
-  coef = lb_linear_json_dup_doubles (obj, "coef", p, error);
-  if (coef == NULL
-      || !lb_linear_json_get_double (obj, "intercept", &b, error)
+  if (obj == NULL
       || !lb_linear_json_get_uint (obj, "n_iter", 0, G_MAXUINT, &n_iter, error)
       || !lb_linear_json_get_double (obj, "dual_gap", &gap, error))
     return FALSE;

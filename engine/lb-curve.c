@@ -8,6 +8,7 @@
 #include <math.h>
 
 #include "lb-curve.h"
+#include "lb-json-private.h"
 #include "lb-cv-result.h"
 
 struct _LbCurve
@@ -22,27 +23,10 @@ struct _LbCurve
   char          **x_labels;     /* NULL or n_points + NULL */
   double         *train, *val, *fit;                     /* (n_points, n_splits) */
   double         *train_mean, *train_std, *val_mean, *val_std;
-  guint           n_failed;
-  char           *warning;
+  LbFailedFits    failures;
 };
 
 G_DEFINE_BOXED_TYPE (LbCurve, lb_curve, lb_curve_ref, lb_curve_unref)
-
-static void
-summarise (const double *m,
-           guint         rows,
-           guint         cols,
-           double      **mean,
-           double      **std)
-{
-  *mean = g_new (double, MAX (rows, 1));
-  *std = g_new (double, MAX (rows, 1));
-  for (guint r = 0; r < rows; r++)
-    {
-      (*mean)[r] = lb_mean (m + (gsize) r * cols, cols);
-      (*std)[r] = lb_std_population (m + (gsize) r * cols, cols);
-    }
-}
 
 LbCurve *
 lb_curve_new (LbCurveKind         kind,
@@ -81,8 +65,8 @@ lb_curve_new (LbCurveKind         kind,
   curve->val = g_memdup2 (val_scores, MAX (n, 1) * sizeof (double));
   curve->fit = fit_seconds != NULL ? g_memdup2 (fit_seconds, MAX (n, 1) * sizeof (double))
                                    : g_new0 (double, MAX (n, 1));
-  summarise (curve->train, n_points, n_splits, &curve->train_mean, &curve->train_std);
-  summarise (curve->val, n_points, n_splits, &curve->val_mean, &curve->val_std);
+  lb_summarise_rows (curve->train, n_points, n_splits, &curve->train_mean, &curve->train_std);
+  lb_summarise_rows (curve->val, n_points, n_splits, &curve->val_mean, &curve->val_std);
   return curve;
 }
 
@@ -113,7 +97,7 @@ lb_curve_unref (LbCurve *curve)
   g_free (curve->train_std);
   g_free (curve->val_mean);
   g_free (curve->val_std);
-  g_free (curve->warning);
+  g_free (curve->failures.warning);
   g_free (curve);
 }
 
@@ -226,14 +210,14 @@ guint
 lb_curve_get_n_failed (const LbCurve *curve)
 {
   g_return_val_if_fail (curve != NULL, 0);
-  return curve->n_failed;
+  return curve->failures.n_failed;
 }
 
 const char *
 lb_curve_get_warning (const LbCurve *curve)
 {
   g_return_val_if_fail (curve != NULL, NULL);
-  return curve->warning;
+  return curve->failures.warning;
 }
 
 void
@@ -243,54 +227,10 @@ lb_curve_set_failures (LbCurve    *curve,
 {
   g_return_if_fail (curve != NULL);
 
-  curve->n_failed = n_failed;
-  g_free (curve->warning);
-  curve->warning = g_strdup (warning);
+  lb_failed_fits_set (&curve->failures, n_failed, warning);
 }
 
 /* --- JSON --- */
-
-static void
-add_number (JsonBuilder *b,
-            double       v)
-{
-  if (isfinite (v))
-    json_builder_add_double_value (b, v);
-  else
-    json_builder_add_null_value (b);
-}
-
-static void
-add_vector (JsonBuilder  *b,
-            const char   *name,
-            const double *v,
-            guint         n)
-{
-  json_builder_set_member_name (b, name);
-  json_builder_begin_array (b);
-  for (guint i = 0; i < n; i++)
-    add_number (b, v[i]);
-  json_builder_end_array (b);
-}
-
-static void
-add_rows (JsonBuilder  *b,
-          const char   *name,
-          const double *m,
-          guint         rows,
-          guint         cols)
-{
-  json_builder_set_member_name (b, name);
-  json_builder_begin_array (b);
-  for (guint r = 0; r < rows; r++)
-    {
-      json_builder_begin_array (b);
-      for (guint c = 0; c < cols; c++)
-        add_number (b, m[(gsize) r * cols + c]);
-      json_builder_end_array (b);
-    }
-  json_builder_end_array (b);
-}
 
 JsonNode *
 lb_curve_to_json (const LbCurve *curve)
@@ -306,7 +246,7 @@ lb_curve_to_json (const LbCurve *curve)
   json_builder_add_string_value (b, curve->x_name);
   json_builder_set_member_name (b, "scoring");
   json_builder_add_string_value (b, curve->scoring);
-  add_vector (b, "x", curve->x, curve->n_points);
+  lb_json_add_vector (b, "x", curve->x, curve->n_points, 1);
   if (curve->x_labels != NULL)
     {
       json_builder_set_member_name (b, "x_labels");
@@ -315,19 +255,13 @@ lb_curve_to_json (const LbCurve *curve)
         json_builder_add_string_value (b, curve->x_labels[i]);
       json_builder_end_array (b);
     }
-  add_vector (b, "train_mean", curve->train_mean, curve->n_points);
-  add_vector (b, "train_std", curve->train_std, curve->n_points);
-  add_vector (b, "val_mean", curve->val_mean, curve->n_points);
-  add_vector (b, "val_std", curve->val_std, curve->n_points);
-  add_rows (b, "train_scores", curve->train, curve->n_points, curve->n_splits);
-  add_rows (b, "val_scores", curve->val, curve->n_points, curve->n_splits);
-  if (curve->n_failed > 0)
-    {
-      json_builder_set_member_name (b, "n_failed");
-      json_builder_add_int_value (b, curve->n_failed);
-      json_builder_set_member_name (b, "warning");
-      json_builder_add_string_value (b, curve->warning != NULL ? curve->warning : "");
-    }
+  lb_json_add_vector (b, "train_mean", curve->train_mean, curve->n_points, 1);
+  lb_json_add_vector (b, "train_std", curve->train_std, curve->n_points, 1);
+  lb_json_add_vector (b, "val_mean", curve->val_mean, curve->n_points, 1);
+  lb_json_add_vector (b, "val_std", curve->val_std, curve->n_points, 1);
+  lb_json_add_rows (b, "train_scores", curve->train, curve->n_points, curve->n_splits);
+  lb_json_add_rows (b, "val_scores", curve->val, curve->n_points, curve->n_splits);
+  lb_json_add_failed_fits (b, &curve->failures);
   json_builder_end_object (b);
   return json_builder_get_root (b);
 }

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "lb-cv-result.h"
+#include "lb-json-private.h"
 
 struct _LbCvResult
 {
@@ -22,8 +23,7 @@ struct _LbCvResult
   double         *fit;
   double         *score;
   LbEstimator   **estimators;   /* NULL or n_folds refs */
-  guint           n_failed;
-  char           *warning;
+  LbFailedFits    failures;
 };
 
 G_DEFINE_BOXED_TYPE (LbCvResult, lb_cv_result, lb_cv_result_ref, lb_cv_result_unref)
@@ -154,7 +154,7 @@ lb_cv_result_unref (LbCvResult *result)
         for (guint i = 0; i < result->n_folds; i++)
           g_clear_object (&result->estimators[i]);
       g_free (result->estimators);
-      g_free (result->warning);
+      g_free (result->failures.warning);
       g_free (result->scoring);
       g_free (result->train);
       g_free (result->test);
@@ -299,14 +299,14 @@ guint
 lb_cv_result_get_n_failed (const LbCvResult *result)
 {
   g_return_val_if_fail (result != NULL, 0);
-  return result->n_failed;
+  return result->failures.n_failed;
 }
 
 const char *
 lb_cv_result_get_warning (const LbCvResult *result)
 {
   g_return_val_if_fail (result != NULL, NULL);
-  return result->warning;
+  return result->failures.warning;
 }
 
 void
@@ -316,36 +316,10 @@ lb_cv_result_set_failures (LbCvResult *result,
 {
   g_return_if_fail (result != NULL);
 
-  result->n_failed = n_failed;
-  g_free (result->warning);
-  result->warning = g_strdup (warning);
+  lb_failed_fits_set (&result->failures, n_failed, warning);
 }
 
 /* --- JSON --- */
-
-/* NaN / Inf are not JSON: they become null. */
-static void
-add_number (JsonBuilder *b,
-            double       v)
-{
-  if (isfinite (v))
-    json_builder_add_double_value (b, v);
-  else
-    json_builder_add_null_value (b);
-}
-
-static void
-add_array (JsonBuilder  *b,
-           const char   *name,
-           const double *v,
-           guint         n)
-{
-  json_builder_set_member_name (b, name);
-  json_builder_begin_array (b);
-  for (guint i = 0; i < n; i++)
-    add_number (b, v[i]);
-  json_builder_end_array (b);
-}
 
 JsonNode *
 lb_cv_result_to_json (const LbCvResult *result)
@@ -357,29 +331,23 @@ lb_cv_result_to_json (const LbCvResult *result)
   json_builder_begin_object (b);
   json_builder_set_member_name (b, "scoring");
   json_builder_add_string_value (b, result->scoring);
-  add_array (b, "test_scores", result->test, result->n_folds);
+  lb_json_add_vector (b, "test_scores", result->test, result->n_folds, 1);
   if (result->has_train)
-    add_array (b, "train_scores", result->train, result->n_folds);
-  add_array (b, "fit_seconds", result->fit, result->n_folds);
-  add_array (b, "score_seconds", result->score, result->n_folds);
+    lb_json_add_vector (b, "train_scores", result->train, result->n_folds, 1);
+  lb_json_add_vector (b, "fit_seconds", result->fit, result->n_folds, 1);
+  lb_json_add_vector (b, "score_seconds", result->score, result->n_folds, 1);
   json_builder_set_member_name (b, "mean_test");
-  add_number (b, lb_cv_result_get_mean_test (result));
+  lb_json_add_number (b, lb_cv_result_get_mean_test (result));
   json_builder_set_member_name (b, "std_test");
-  add_number (b, lb_cv_result_get_std_test (result));
+  lb_json_add_number (b, lb_cv_result_get_std_test (result));
   if (result->has_train)
     {
       json_builder_set_member_name (b, "mean_train");
-      add_number (b, lb_cv_result_get_mean_train (result));
+      lb_json_add_number (b, lb_cv_result_get_mean_train (result));
       json_builder_set_member_name (b, "std_train");
-      add_number (b, lb_cv_result_get_std_train (result));
+      lb_json_add_number (b, lb_cv_result_get_std_train (result));
     }
-  if (result->n_failed > 0)
-    {
-      json_builder_set_member_name (b, "n_failed");
-      json_builder_add_int_value (b, result->n_failed);
-      json_builder_set_member_name (b, "warning");
-      json_builder_add_string_value (b, result->warning != NULL ? result->warning : "");
-    }
+  lb_json_add_failed_fits (b, &result->failures);
   json_builder_end_object (b);
   return json_builder_get_root (b);
 }

@@ -285,13 +285,10 @@ lb_expression_transformer_save_state (LbEstimator *estimator,
                                       GError     **error)
 {
   LbExpressionTransformer *self = LB_EXPRESSION_TRANSFORMER (estimator);
-  JsonObject *object = json_object_new ();
-  JsonNode *node = json_node_new (JSON_NODE_OBJECT);
+  JsonNode *node = lb_prep_vectors_to_json (self->n_features, NULL, 0);
 
-  json_object_set_int_member (object, "n_features_in", self->n_features);
-  json_object_set_member (object, "names_in",
+  json_object_set_member (json_node_get_object (node), "names_in",
                           lb_prep_strings_to_json ((const char * const *) self->names_in, self->n_features));
-  json_node_take_object (node, object);
   return node;
 }
 

@@ -19,6 +19,8 @@ struct _LbFitContext
   GCancellable    *cancellable;
   guint64          seed;
   guint            n_threads;
+  LbMatrix        *val_X;        /* a validation part (lb_fit_context_set_validation) */
+  LbMatrix        *val_y;
 
   /* root only */
   GMutex           sink_lock;
@@ -60,6 +62,8 @@ lb_fit_context_unref (LbFitContext *ctx)
   if (ctx->destroy != NULL)
     ctx->destroy (ctx->user_data);
   g_clear_object (&ctx->cancellable);
+  g_clear_pointer (&ctx->val_X, lb_matrix_unref);
+  g_clear_pointer (&ctx->val_y, lb_matrix_unref);
   g_clear_pointer (&ctx->parent, lb_fit_context_unref);
   g_mutex_clear (&ctx->sink_lock);
   g_free (ctx);
@@ -203,4 +207,68 @@ lb_fit_context_init_rng (LbFitContext *ctx,
 {
   g_return_if_fail (rng != NULL);
   lb_rng_init_stream (rng, ctx != NULL ? ctx->seed : 42, stream);
+}
+
+void
+lb_fit_context_set_validation (LbFitContext *ctx,
+                               LbMatrix     *X,
+                               LbMatrix     *y)
+{
+  g_return_if_fail (ctx != NULL);
+  g_return_if_fail ((X == NULL) == (y == NULL));
+  g_return_if_fail (X == NULL || lb_matrix_get_n_rows (X) == lb_matrix_get_n_rows (y));
+  if (X != NULL)
+    lb_matrix_ref (X);
+  if (y != NULL)
+    lb_matrix_ref (y);
+  g_clear_pointer (&ctx->val_X, lb_matrix_unref);
+  g_clear_pointer (&ctx->val_y, lb_matrix_unref);
+  ctx->val_X = X;
+  ctx->val_y = y;
+}
+
+gboolean
+lb_fit_context_get_validation (LbFitContext *ctx,
+                               LbMatrix    **X,
+                               LbMatrix    **y)
+{
+  for (; ctx != NULL; ctx = ctx->parent)
+    if (ctx->val_X != NULL)
+      {
+        if (X != NULL)
+          *X = ctx->val_X;
+        if (y != NULL)
+          *y = ctx->val_y;
+        return TRUE;
+      }
+  return FALSE;
+}
+
+double
+lb_fit_context_validation_mse (LbFitContext *ctx,
+                               const double *w,
+                               double        intercept,
+                               gsize         n_features)
+{
+  LbMatrix *X, *y;
+  const double *x, *t;
+  gsize n;
+  double sse = 0.0;
+
+  if (!lb_fit_context_get_validation (ctx, &X, &y) || lb_matrix_get_n_cols (X) != n_features)
+    return NAN;
+  n = lb_matrix_get_n_rows (X);
+  if (n == 0)
+    return NAN;
+  x = lb_matrix_get_const_data (X);
+  t = lb_matrix_get_const_data (y);
+  for (gsize i = 0; i < n; i++)
+    {
+      double r = intercept - t[i * lb_matrix_get_n_cols (y)];
+
+      for (gsize j = 0; j < n_features; j++)
+        r += x[i * n_features + j] * w[j];
+      sse += r * r;
+    }
+  return sse / n;
 }

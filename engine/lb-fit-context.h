@@ -11,6 +11,7 @@
 #include <gio/gio.h>
 
 #include "lb-data.h"
+#include "lb-matrix.h"
 
 G_BEGIN_DECLS
 
@@ -66,6 +67,25 @@ void           lb_fit_context_report          (LbFitContext  *ctx,
 /* Shorthand: a fraction (and optional message) only. */
 void           lb_fit_context_report_fraction (LbFitContext  *ctx,
                                                double         fraction);
+/* A validation part held out by the caller (the live training view): an
+ * iterative estimator that can score its current state on it puts that score
+ * in its events' val_score, in the unit of .loss (the GD regressor: the
+ * validation MSE beside the training MSE, every epoch). Children see their
+ * ancestors' part. @X (n, d) and @y (n, 1) are referenced; NULL clears. */
+void           lb_fit_context_set_validation  (LbFitContext  *ctx,
+                                               LbMatrix      *X,
+                                               LbMatrix      *y);
+/* TRUE and the part (transfer none) when this context or an ancestor has one. */
+gboolean       lb_fit_context_get_validation  (LbFitContext  *ctx,
+                                               LbMatrix     **X,
+                                               LbMatrix     **y);
+/* The mean squared error of the linear prediction X w + @intercept on the
+ * validation part (@w: @n_features values); NaN without a part or when its
+ * width is not @n_features. */
+double         lb_fit_context_validation_mse  (LbFitContext  *ctx,
+                                               const double  *w,
+                                               double         intercept,
+                                               gsize          n_features);
 /* An LbRng seeded from the context (stream @stream). */
 void           lb_fit_context_init_rng        (LbFitContext  *ctx,
                                                LbRng         *rng,

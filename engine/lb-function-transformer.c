@@ -128,19 +128,13 @@ lb_function_transformer_transform (LbEstimator *estimator,
                                    GError     **error)
 {
   LbFunctionTransformer *self = LB_FUNCTION_TRANSFORMER (estimator);
-  gsize n, d;
-  const double *x;
+  gsize n = lb_matrix_get_n_rows (X), d = lb_matrix_get_n_cols (X);
+  const double *x = lb_matrix_get_const_data (X);
+  g_autoptr (LbMatrix) result = lb_prep_new_output (X, self->n_features, d, error);
   double *out;
-  g_autoptr (LbMatrix) result = NULL;
 
-  if (!lb_prep_check_n_features (X, self->n_features, error))
-    return NULL;
-  n = lb_matrix_get_n_rows (X);
-  d = lb_matrix_get_n_cols (X);
-  result = lb_matrix_try_new (n, d, error);
   if (result == NULL)
     return NULL;
-  x = lb_matrix_get_const_data (X);
   out = lb_matrix_get_data (result);
   for (gsize i = 0; i < n * d; i++)
     {
@@ -161,28 +155,11 @@ lb_function_transformer_transform (LbEstimator *estimator,
   return g_steal_pointer (&result);
 }
 
-static char **
-lb_function_transformer_get_feature_names_out (LbEstimator        *estimator,
-                                               const char * const *names_in,
-                                               guint               n_in)
-{
-  char **names = g_new0 (char *, n_in + 1);
-
-  for (guint j = 0; j < n_in; j++)
-    names[j] = g_strdup (names_in[j]);
-  return names;
-}
-
 static JsonNode *
 lb_function_transformer_save_state (LbEstimator *estimator,
                                     GError     **error)
 {
-  JsonObject *object = json_object_new ();
-  JsonNode *node = json_node_new (JSON_NODE_OBJECT);
-
-  json_object_set_int_member (object, "n_features_in", LB_FUNCTION_TRANSFORMER (estimator)->n_features);
-  json_node_take_object (node, object);
-  return node;
+  return lb_prep_vectors_to_json (LB_FUNCTION_TRANSFORMER (estimator)->n_features, NULL, 0);
 }
 
 static gboolean
@@ -190,13 +167,8 @@ lb_function_transformer_load_state (LbEstimator *estimator,
                                     JsonNode    *state,
                                     GError     **error)
 {
-  JsonObject *object = lb_prep_state_object (state, "FunctionTransformer", error);
-  guint64 d;
-
-  if (object == NULL || !lb_prep_n_features_from_json (estimator, object, &d, error))
-    return FALSE;
-  LB_FUNCTION_TRANSFORMER (estimator)->n_features = (guint) d;
-  return TRUE;
+  return lb_prep_vectors_from_json (estimator, state, "FunctionTransformer",
+                                    &LB_FUNCTION_TRANSFORMER (estimator)->n_features, NULL, 0, error);
 }
 
 static void
@@ -253,7 +225,7 @@ lb_function_transformer_class_init (LbFunctionTransformerClass *klass)
   estimator_class->fit = lb_function_transformer_fit;
   estimator_class->reset = lb_function_transformer_reset;
   estimator_class->transform = lb_function_transformer_transform;
-  estimator_class->get_feature_names_out = lb_function_transformer_get_feature_names_out;
+  estimator_class->get_feature_names_out = lb_prep_feature_names_same;
   estimator_class->save_state = lb_function_transformer_save_state;
   estimator_class->load_state = lb_function_transformer_load_state;
 

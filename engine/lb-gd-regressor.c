@@ -171,6 +171,7 @@ lb_gd_regressor_fit (LbEstimator  *estimator,
   g_autoptr(GArray) costs = g_array_new (FALSE, FALSE, sizeof (double));
   g_auto(GStrv) names = g_new0 (char *, q + 1);
   double t_batch = 0.0, epoch_cost = 0.0;
+  gboolean has_validation = lb_fit_context_get_validation (ctx, NULL, NULL);
   LbRng rng;
   Gd gd = { lb_matrix_get_const_data (X), lb_matrix_get_const_data (y), m, p, off, theta, grad, r };
 
@@ -232,10 +233,15 @@ lb_gd_regressor_fit (LbEstimator  *estimator,
           g_array_append_vals (path, theta, q);
           g_array_append_val (costs, epoch_cost);
         }
-      if (self->method != LB_GD_METHOD_BATCH || (epoch & 63) == 63 || epoch + 1 == n_epochs)
+      /* with a validation part (the live training view) every epoch reports
+       * its training and validation MSE */
+      if (self->method != LB_GD_METHOD_BATCH || (epoch & 63) == 63 || epoch + 1 == n_epochs || has_validation)
         {
           LbFitEvent ev = { .fraction = (double) (epoch + 1) / n_epochs, .epoch = epoch + 1,
                             .iteration = epoch + 1, .loss = full_mse (&gd), .val_score = NAN };
+
+          if (has_validation)
+            ev.val_score = lb_fit_context_validation_mse (ctx, theta + off, off ? theta[0] : 0.0, p);
           lb_fit_context_report (ctx, &ev);
         }
     }

@@ -9,6 +9,13 @@
  */
 #include "config.h"
 
+#ifdef __linux__
+#include <errno.h>
+#include <sys/resource.h>
+#include <sys/syscall.h>
+#include <unistd.h>
+#endif
+
 #include <glib/gi18n-lib.h>
 
 #include "lb-job.h"
@@ -538,12 +545,33 @@ static GThreadPool *runner_pool;
 static guint runner_max_threads;   /* 0: not chosen yet */
 static guint runner_outstanding;   /* queued or running */
 
+/* Workers run at a lower priority (nice + 5) than the thread that owns the
+ * window: when every core trains, the kernel still gives the main loop the
+ * CPU it needs to draw, so the window does not stall behind its own jobs.
+ * Threads the worker starts (parallel folds, trees) inherit the value. */
+static void
+lower_worker_priority (void)
+{
+#ifdef __linux__
+  static __thread gboolean lowered;
+
+  if (!lowered)
+    {
+      lowered = TRUE;
+      if (setpriority (PRIO_PROCESS, (id_t) syscall (SYS_gettid), 5) != 0)
+        g_debug ("could not lower the worker's priority: %s", g_strerror (errno));
+    }
+#endif
+}
+
 static void
 runner_thread_func (gpointer data,
                     gpointer pool_data)
 {
   LbJob *job = data;  /* the ref taken by runner_push () */
   GError *error = NULL;
+
+  lower_worker_priority ();
 
   g_mutex_lock (&job->lock);
   job->start_time = g_get_monotonic_time ();

@@ -14,32 +14,19 @@
 #include <glib/gi18n-lib.h>
 
 #include "lb-kneighbors-regressor.h"
-#include "lb-linear-model-private.h"
+#include "lb-kneighbors-private.h"
 
 struct _LbKNeighborsRegressor
 {
   LbEstimator parent_instance;
 
-  guint        n_neighbors;
-  LbKnnWeights weights;
-  double       p;
+  LbKnnParams  params;
 
   LbMatrix    *X_fit;   /* (n_fit, p), a reference to the training matrix */
   double      *y_fit;   /* (n_fit) targets */
 };
 
 G_DEFINE_TYPE (LbKNeighborsRegressor, lb_kneighbors_regressor, LB_TYPE_ESTIMATOR)
-
-enum
-{
-  PROP_0,
-  PROP_N_NEIGHBORS,
-  PROP_WEIGHTS,
-  PROP_P,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
 
 static gboolean
 lb_kneighbors_regressor_fit (LbEstimator  *estimator,
@@ -50,11 +37,7 @@ lb_kneighbors_regressor_fit (LbEstimator  *estimator,
 {
   LbKNeighborsRegressor *self = LB_KNEIGHBORS_REGRESSOR (estimator);
 
-  /* fitting is remembering (the matrix is immutable once shared) */
-  g_clear_pointer (&self->X_fit, lb_matrix_unref);
-  g_clear_pointer (&self->y_fit, g_free);
-  self->X_fit = lb_matrix_ref (X);
-  self->y_fit = g_memdup2 (lb_matrix_get_const_data (y), lb_matrix_get_n_rows (y) * sizeof (double));
+  lb_kneighbors_remember (&self->X_fit, &self->y_fit, X, y);
   lb_fit_context_report_fraction (ctx, 1.0);
   return TRUE;
 }
@@ -64,20 +47,7 @@ lb_kneighbors_regressor_reset (LbEstimator *estimator)
 {
   LbKNeighborsRegressor *self = LB_KNEIGHBORS_REGRESSOR (estimator);
 
-  g_clear_pointer (&self->X_fit, lb_matrix_unref);
-  g_clear_pointer (&self->y_fit, g_free);
-}
-
-/* indices (n, k) and distances (n, k) of the neighbours of X's rows */
-static gboolean
-query (LbKNeighborsRegressor *self,
-       LbMatrix *X,
-       guint   **ind,
-       double  **dist,
-       GError  **error)
-{
-  return lb_kneighbors_query_new (self->X_fit, "KNeighborsRegressor", X, self->n_neighbors, self->p,
-                                  ind, dist, error);
+  lb_kneighbors_forget (&self->X_fit, &self->y_fit);
 }
 
 gboolean
@@ -89,8 +59,8 @@ lb_kneighbors_regressor_kneighbors (LbKNeighborsRegressor *self,
 {
   g_return_val_if_fail (LB_IS_KNEIGHBORS_REGRESSOR (self), FALSE);
   g_return_val_if_fail (X != NULL, FALSE);
-  return lb_kneighbors_matrices (self->X_fit, "KNeighborsRegressor", X, self->n_neighbors, self->p,
-                                 distances, indices, error);
+  return lb_kneighbors_matrices (self->X_fit, "KNeighborsRegressor", X, self->params.n_neighbors,
+                                 self->params.p, distances, indices, error);
 }
 
 /* --- predict: (weighted) mean of the neighbours' targets --- */
@@ -103,11 +73,13 @@ lb_kneighbors_regressor_predict (LbEstimator *estimator,
   LbKNeighborsRegressor *self = LB_KNEIGHBORS_REGRESSOR (estimator);
   g_autofree guint *ind = NULL;
   g_autofree double *dist = NULL, *w = NULL;
-  guint k = self->n_neighbors;
+  guint k = self->params.n_neighbors;
   gsize n = lb_matrix_get_n_rows (X);
   LbMatrix *out;
 
-  if (!query (self, X, &ind, &dist, error))
+  /* indices (n, k) and distances (n, k) of the neighbours of X's rows */
+  if (!lb_kneighbors_query_new (self->X_fit, "KNeighborsRegressor", X, k, self->params.p,
+                                &ind, &dist, error))
     return NULL;
   out = lb_matrix_new (n, 1);
   w = g_new (double, k);
@@ -115,7 +87,7 @@ lb_kneighbors_regressor_predict (LbEstimator *estimator,
     {
       double s = 0.0, sw = 0.0;
 
-      lb_kneighbors_weights (dist + i * k, k, self->weights, w);
+      lb_kneighbors_weights (dist + i * k, k, self->params.weights, w);
       for (guint j = 0; j < k; j++)
         {
           s += w[j] * self->y_fit[ind[i * k + j]];
@@ -133,16 +105,8 @@ lb_kneighbors_regressor_save_state (LbEstimator *estimator,
                                  GError     **error)
 {
   LbKNeighborsRegressor *self = LB_KNEIGHBORS_REGRESSOR (estimator);
-  gsize n = lb_matrix_get_n_rows (self->X_fit), p = lb_matrix_get_n_cols (self->X_fit);
-  JsonObject *obj = json_object_new ();
-  JsonNode *node = json_node_new (JSON_NODE_OBJECT);
 
-  json_object_set_int_member (obj, "n_samples", n);
-  json_object_set_int_member (obj, "n_features", p);
-  json_object_set_member (obj, "X", lb_linear_json_doubles (lb_matrix_get_const_data (self->X_fit), n * p));
-  json_object_set_member (obj, "y", lb_linear_json_doubles (self->y_fit, n));
-  json_node_take_object (node, obj);
-  return node;
+  return lb_kneighbors_state_to_json (self->X_fit, self->y_fit);
 }
 
 static gboolean
@@ -151,50 +115,14 @@ lb_kneighbors_regressor_load_state (LbEstimator *estimator,
                                  GError     **error)
 {
   LbKNeighborsRegressor *self = LB_KNEIGHBORS_REGRESSOR (estimator);
-  JsonObject *obj = lb_linear_json_object (state, error);
-  g_autoptr (LbMatrix) X = NULL;
-  g_autofree double *y = NULL;
-  guint64 n, p;
 
-  if (obj == NULL
-      || !lb_linear_json_get_uint (obj, "n_samples", 1, G_MAXINT32, &n, error)
-      || !lb_linear_json_get_uint (obj, "n_features", 1, G_MAXINT32, &p, error))
-    return FALSE;
-  if (n * p > (guint64) G_MAXINT32)
-    {
-      g_set_error_literal (error, LB_ENGINE_ERROR, LB_ENGINE_ERROR_FILE,
-                           _("the model state's training set is too large"));
-      return FALSE;
-    }
-  X = lb_matrix_try_new (n, p, error);
-  if (X == NULL)
-    return FALSE;
-  y = g_new (double, n);
-  if (!lb_linear_json_get_doubles (obj, "X", lb_matrix_get_data (X), n * p, error)
-      || !lb_linear_json_get_doubles (obj, "y", y, n, error))
-    return FALSE;
-
-  lb_kneighbors_regressor_reset (estimator);
-  self->X_fit = g_steal_pointer (&X);
-  self->y_fit = g_steal_pointer (&y);
-  return TRUE;
+  return lb_kneighbors_state_from_json (state, FALSE, &self->X_fit, &self->y_fit, error);
 }
 
 static JsonNode *
 lb_kneighbors_regressor_describe_state (LbEstimator *estimator)
 {
-  LbKNeighborsRegressor *self = LB_KNEIGHBORS_REGRESSOR (estimator);
-  JsonObject *obj;
-  JsonNode *node;
-
-  if (self->X_fit == NULL)
-    return NULL;
-  /* the training set itself is too big to show */
-  obj = json_object_new ();
-  node = json_node_new (JSON_NODE_OBJECT);
-  json_object_set_int_member (obj, "n_samples_fit", lb_matrix_get_n_rows (self->X_fit));
-  json_node_take_object (node, obj);
-  return node;
+  return lb_kneighbors_describe_state (LB_KNEIGHBORS_REGRESSOR (estimator)->X_fit);
 }
 
 /* --- properties --- */
@@ -205,16 +133,7 @@ lb_kneighbors_regressor_get_property (GObject    *object,
                                    GValue     *value,
                                    GParamSpec *pspec)
 {
-  LbKNeighborsRegressor *self = LB_KNEIGHBORS_REGRESSOR (object);
-
-  switch (prop_id)
-    {
-    case PROP_N_NEIGHBORS: g_value_set_uint (value, self->n_neighbors); break;
-    case PROP_WEIGHTS:     g_value_set_enum (value, self->weights); break;
-    case PROP_P:           g_value_set_double (value, self->p); break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
+  lb_kneighbors_get_property (object, &LB_KNEIGHBORS_REGRESSOR (object)->params, prop_id, value, pspec);
 }
 
 static void
@@ -223,34 +142,7 @@ lb_kneighbors_regressor_set_property (GObject      *object,
                                    const GValue *value,
                                    GParamSpec   *pspec)
 {
-  LbKNeighborsRegressor *self = LB_KNEIGHBORS_REGRESSOR (object);
-
-  switch (prop_id)
-    {
-    case PROP_N_NEIGHBORS:
-      if (self->n_neighbors != g_value_get_uint (value))
-        {
-          self->n_neighbors = g_value_get_uint (value);
-          g_object_notify_by_pspec (object, pspec);
-        }
-      break;
-    case PROP_WEIGHTS:
-      if (self->weights != (LbKnnWeights) g_value_get_enum (value))
-        {
-          self->weights = g_value_get_enum (value);
-          g_object_notify_by_pspec (object, pspec);
-        }
-      break;
-    case PROP_P:
-      if (self->p != g_value_get_double (value))
-        {
-          self->p = g_value_get_double (value);
-          g_object_notify_by_pspec (object, pspec);
-        }
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
+  lb_kneighbors_set_property (object, &LB_KNEIGHBORS_REGRESSOR (object)->params, prop_id, value, pspec);
 }
 
 static void
@@ -265,7 +157,6 @@ lb_kneighbors_regressor_class_init (LbKNeighborsRegressorClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   LbEstimatorClass *est_class = LB_ESTIMATOR_CLASS (klass);
-  GParamFlags flags = G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS;
 
   object_class->get_property = lb_kneighbors_regressor_get_property;
   object_class->set_property = lb_kneighbors_regressor_set_property;
@@ -281,30 +172,15 @@ lb_kneighbors_regressor_class_init (LbKNeighborsRegressorClass *klass)
   est_class->load_state = lb_kneighbors_regressor_load_state;
   est_class->describe_state = lb_kneighbors_regressor_describe_state;
 
-  properties[PROP_N_NEIGHBORS] =
-    g_param_spec_uint ("n-neighbors", N_("Neighbours"),
-                       N_("How many of the closest training samples are averaged: few follow "
-                          "the data closely, many give smoother predictions"),
-                       1, G_MAXINT32, 5, flags);
-  properties[PROP_WEIGHTS] =
-    g_param_spec_enum ("weights", N_("Weights"),
-                       N_("uniform: every neighbour counts the same; distance: closer "
-                          "neighbours count more (1/distance)"),
-                       LB_TYPE_KNN_WEIGHTS, LB_KNN_WEIGHTS_UNIFORM, flags);
-  properties[PROP_P] =
-    g_param_spec_double ("p", N_("Minkowski p"),
-                         N_("The distance's power: 2 is the straight-line (Euclidean) "
-                            "distance, 1 the city-block (Manhattan) distance"),
-                         1.0, 1e6, 2.0, flags);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  lb_kneighbors_install_properties (object_class,
+                                    N_("How many of the closest training samples are averaged: few follow "
+                                       "the data closely, many give smoother predictions"));
 }
 
 static void
 lb_kneighbors_regressor_init (LbKNeighborsRegressor *self)
 {
-  self->n_neighbors = 5;
-  self->weights = LB_KNN_WEIGHTS_UNIFORM;
-  self->p = 2.0;
+  lb_kneighbors_params_init (&self->params);
 }
 
 LbEstimator *

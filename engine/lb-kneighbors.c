@@ -4,6 +4,8 @@
  * Euclidean: d² = ||x||² - 2·x·y + ||y||² with the cross term from dgemm over
  * chunks of queries (a few MiB of distances at a time), clamped at 0; then a
  * bounded max-heap per query keeps the k smallest (distance, index) pairs.
+ * Also the shared parameters and remembered training set of
+ * lb-kneighbors-private.h.
  */
 #include "config.h"
 
@@ -15,6 +17,9 @@
 
 #include "lb-engine-error.h"
 #include "lb-kneighbors.h"
+#include "lb-kneighbors-private.h"
+#include "lb-linear-model-private.h"
+#include "lb-prep-private.h"
 
 G_DEFINE_ENUM_TYPE (LbKnnWeights, lb_knn_weights,
   G_DEFINE_ENUM_VALUE (LB_KNN_WEIGHTS_UNIFORM, "uniform"),
@@ -283,4 +288,187 @@ lb_kneighbors_matrices (const LbMatrix *X_fit,
         lb_matrix_get_data (*indices)[i] = ind[i];
     }
   return TRUE;
+}
+
+/* --- the remembered training set --- */
+
+void
+lb_kneighbors_remember (LbMatrix      **X_fit,
+                        double        **y_fit,
+                        LbMatrix       *X,
+                        const LbMatrix *y)
+{
+  lb_kneighbors_forget (X_fit, y_fit);
+  *X_fit = lb_matrix_ref (X);
+  *y_fit = g_memdup2 (lb_matrix_get_const_data (y), lb_matrix_get_n_rows (y) * sizeof (double));
+}
+
+void
+lb_kneighbors_forget (LbMatrix **X_fit,
+                      double   **y_fit)
+{
+  g_clear_pointer (X_fit, lb_matrix_unref);
+  g_clear_pointer (y_fit, g_free);
+}
+
+JsonNode *
+lb_kneighbors_state_to_json (const LbMatrix *X_fit,
+                             const double   *y_fit)
+{
+  gsize n = lb_matrix_get_n_rows (X_fit), p = lb_matrix_get_n_cols (X_fit);
+  JsonObject *obj = json_object_new ();
+  JsonNode *node = json_node_new (JSON_NODE_OBJECT);
+
+  json_object_set_int_member (obj, "n_samples", n);
+  json_object_set_int_member (obj, "n_features", p);
+  json_object_set_member (obj, "X", lb_linear_json_doubles (lb_matrix_get_const_data (X_fit), n * p));
+  json_object_set_member (obj, "y", lb_linear_json_doubles (y_fit, n));
+  json_node_take_object (node, obj);
+  return node;
+}
+
+gboolean
+lb_kneighbors_state_from_json (JsonNode  *state,
+                               gboolean   class_codes,
+                               LbMatrix **X_fit,
+                               double   **y_fit,
+                               GError   **error)
+{
+  JsonObject *obj = lb_linear_json_object (state, error);
+  g_autoptr (LbMatrix) X = NULL;
+  g_autofree double *y = NULL;
+  guint64 n, p;
+
+  if (obj == NULL
+      || !lb_linear_json_get_uint (obj, "n_samples", 1, G_MAXINT32, &n, error)
+      || !lb_linear_json_get_uint (obj, "n_features", 1, G_MAXINT32, &p, error))
+    return FALSE;
+  if (n * p > (guint64) G_MAXINT32)
+    {
+      g_set_error_literal (error, LB_ENGINE_ERROR, LB_ENGINE_ERROR_FILE,
+                           _("the model state's training set is too large"));
+      return FALSE;
+    }
+  X = lb_matrix_try_new (n, p, error);
+  if (X == NULL)
+    return FALSE;
+  y = g_new (double, n);
+  if (!lb_linear_json_get_doubles (obj, "X", lb_matrix_get_data (X), n * p, error)
+      || !lb_linear_json_get_doubles (obj, "y", y, n, error))
+    return FALSE;
+  if (class_codes)
+    for (guint64 i = 0; i < n; i++)
+      if (!(y[i] >= 0 && y[i] < G_MAXINT32) || y[i] != floor (y[i]))
+        {
+          g_set_error_literal (error, LB_ENGINE_ERROR, LB_ENGINE_ERROR_FILE,
+                               _("the model state's class codes are not whole numbers >= 0"));
+          return FALSE;
+        }
+  lb_kneighbors_forget (X_fit, y_fit);
+  *X_fit = g_steal_pointer (&X);
+  *y_fit = g_steal_pointer (&y);
+  return TRUE;
+}
+
+JsonNode *
+lb_kneighbors_describe_state (const LbMatrix *X_fit)
+{
+  JsonObject *obj;
+  JsonNode *node;
+
+  if (X_fit == NULL)
+    return NULL;
+  /* the training set itself is too big to show */
+  obj = json_object_new ();
+  node = json_node_new (JSON_NODE_OBJECT);
+  json_object_set_int_member (obj, "n_samples_fit", lb_matrix_get_n_rows (X_fit));
+  json_node_take_object (node, obj);
+  return node;
+}
+
+/* --- hyper-parameters --- */
+
+enum
+{
+  PROP_0,
+  PROP_N_NEIGHBORS,
+  PROP_WEIGHTS,
+  PROP_P,
+};
+
+void
+lb_kneighbors_params_init (LbKnnParams *params)
+{
+  params->n_neighbors = 5;
+  params->weights = LB_KNN_WEIGHTS_UNIFORM;
+  params->p = 2.0;
+}
+
+void
+lb_kneighbors_install_properties (GObjectClass *klass,
+                                  const char   *n_neighbors_blurb)
+{
+  GParamFlags flags = G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS;
+
+  g_object_class_install_property (klass, PROP_N_NEIGHBORS,
+    g_param_spec_uint ("n-neighbors", N_("Neighbours"), n_neighbors_blurb,
+                       1, G_MAXINT32, 5, flags));
+  g_object_class_install_property (klass, PROP_WEIGHTS,
+    g_param_spec_enum ("weights", N_("Weights"),
+                       N_("uniform: every neighbour counts the same; distance: closer "
+                          "neighbours count more (1/distance)"),
+                       LB_TYPE_KNN_WEIGHTS, LB_KNN_WEIGHTS_UNIFORM, flags));
+  g_object_class_install_property (klass, PROP_P,
+    g_param_spec_double ("p", N_("Minkowski p"),
+                         N_("The distance's power: 2 is the straight-line (Euclidean) "
+                            "distance, 1 the city-block (Manhattan) distance"),
+                         1.0, 1e6, 2.0, flags));
+}
+
+void
+lb_kneighbors_get_property (GObject           *object,
+                            const LbKnnParams *params,
+                            guint              prop_id,
+                            GValue            *value,
+                            GParamSpec        *pspec)
+{
+  switch (prop_id)
+    {
+    case PROP_N_NEIGHBORS: g_value_set_uint (value, params->n_neighbors); break;
+    case PROP_WEIGHTS:     g_value_set_enum (value, params->weights); break;
+    case PROP_P:           g_value_set_double (value, params->p); break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+void
+lb_kneighbors_set_property (GObject      *object,
+                            LbKnnParams  *params,
+                            guint         prop_id,
+                            const GValue *value,
+                            GParamSpec   *pspec)
+{
+  int v;
+
+  switch (prop_id)
+    {
+    case PROP_N_NEIGHBORS:
+      if (params->n_neighbors != g_value_get_uint (value))
+        {
+          params->n_neighbors = g_value_get_uint (value);
+          g_object_notify_by_pspec (object, pspec);
+        }
+      break;
+    case PROP_WEIGHTS:
+      v = (int) params->weights;
+      lb_prep_set_int (object, &v, g_value_get_enum (value), pspec);
+      params->weights = v;
+      break;
+    case PROP_P:   /* >= 1: neither NaN nor -0 */
+      lb_prep_set_double (object, &params->p, g_value_get_double (value), pspec);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
 }

@@ -3,7 +3,8 @@
  * lb-linear-model-private.h: what every linear model of engine/ shares: the
  * centring scikit-learn does before solving (fit_intercept), prediction
  * X·Wᵀ + b through BLAS, class coding of y for linear classifiers, and the
- * JSON helpers their model-file state uses (every array length checked).
+ * JSON helpers their model-file state uses (every array length checked),
+ * including the state and prediction of the one-output regressors.
  */
 #pragma once
 
@@ -67,6 +68,29 @@ gboolean  lb_linear_json_get_uint   (JsonObject   *obj,
                                      GError      **error);
 /* @state as an object, or an error. */
 JsonObject *lb_linear_json_object   (JsonNode     *state,
+                                     GError      **error);
+
+/* --- one-output regressors (LinearRegression, Ridge, Lasso, ElasticNet) --- */
+/* X·coef + intercept; when @coef is NULL, LB_ENGINE_ERROR_NOT_FITTED with
+ * the message @not_fitted. */
+LbMatrix *lb_linear_predict_one     (LbMatrix     *X,
+                                     const double *coef,
+                                     double        intercept,
+                                     guint         n_features,
+                                     const char   *not_fitted,
+                                     GError      **error);
+/* The state {"n_features", "coef", "intercept"}; add a model's own members
+ * to its object. */
+JsonNode *lb_linear_coef_to_json    (guint         n_features,
+                                     const double *coef,
+                                     double        intercept);
+/* Reads what lb_linear_coef_to_json wrote: *@coef is a new array (g_free)
+ * of *@n_features values. Returns the state's object (to read a model's own
+ * members from), or NULL with an error. */
+JsonObject *lb_linear_coef_from_json (JsonNode    *state,
+                                     guint64      *n_features,
+                                     double      **coef,
+                                     double       *intercept,
                                      GError      **error);
 
 G_END_DECLS

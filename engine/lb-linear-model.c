@@ -257,3 +257,55 @@ lb_linear_json_object (JsonNode *state,
     }
   return json_node_get_object (state);
 }
+
+/* --- one-output regressors --- */
+
+LbMatrix *
+lb_linear_predict_one (LbMatrix     *X,
+                       const double *coef,
+                       double        intercept,
+                       guint         n_features,
+                       const char   *not_fitted,
+                       GError      **error)
+{
+  if (coef == NULL)
+    {
+      g_set_error_literal (error, LB_ENGINE_ERROR, LB_ENGINE_ERROR_NOT_FITTED, not_fitted);
+      return NULL;
+    }
+  return lb_linear_decision (X, coef, &intercept, 1, n_features, error);
+}
+
+JsonNode *
+lb_linear_coef_to_json (guint         n_features,
+                        const double *coef,
+                        double        intercept)
+{
+  JsonObject *obj = json_object_new ();
+  JsonNode *node = json_node_new (JSON_NODE_OBJECT);
+
+  json_object_set_int_member (obj, "n_features", n_features);
+  json_object_set_member (obj, "coef", lb_linear_json_doubles (coef, n_features));
+  json_object_set_double_member (obj, "intercept", intercept);
+  json_node_take_object (node, obj);
+  return node;
+}
+
+JsonObject *
+lb_linear_coef_from_json (JsonNode *state,
+                          guint64  *n_features,
+                          double  **coef,
+                          double   *intercept,
+                          GError  **error)
+{
+  JsonObject *obj = lb_linear_json_object (state, error);
+  g_autofree double *values = NULL;
+
+  if (obj == NULL || !lb_linear_json_get_uint (obj, "n_features", 1, G_MAXINT32, n_features, error))
+    return NULL;
+  values = lb_linear_json_dup_doubles (obj, "coef", *n_features, error);
+  if (values == NULL || !lb_linear_json_get_double (obj, "intercept", intercept, error))
+    return NULL;
+  *coef = g_steal_pointer (&values);
+  return obj;
+}

@@ -18,6 +18,7 @@
 
 #include "lb-blas.h"
 #include "lb-linear-model-private.h"
+#include "lb-prep-private.h"
 #include "lb-linear-regression.h"
 
 struct _LbLinearRegression
@@ -135,19 +136,21 @@ fit_gram (LbLinearRegression *self,
           rank++;
           continue;
         }
-      /* measure this direction's singular value on Xc: ||Xc·vᵢ||, centring
-       * each value as it is read (one pass over X, no copy) */
+      /* measure this direction's singular value on Xc: ||Xc·vᵢ|| =
+       * ||X·vᵢ − (x̄·vᵢ)·1||, a block of rows at a time (one BLAS pass over
+       * X, no centred copy) */
       const double *vi = G + i * p;
+      double shift = cblas_ddot ((int) p, x_mean, 1, vi, 1);
       double ss = 0.0;
 
-      for (gsize r = 0; r < n; r++)
+      for (gsize i0 = 0; i0 < n; i0 += block)
         {
-          const double *row = X + r * p;
-          double t = 0.0;
+          gsize m = MIN (block, n - i0);
 
-          for (gsize j = 0; j < p; j++)
-            t += (row[j] - x_mean[j]) * vi[j];
-          ss += t * t;
+          cblas_dgemv (CblasRowMajor, CblasNoTrans, (int) m, (int) p, 1.0, X + i0 * p, (int) p,
+                       vi, 1, 0.0, v, 1);
+          for (gsize r = 0; r < m; r++)
+            ss += (v[r] - shift) * (v[r] - shift);
         }
       sv[i] = sqrt (ss);
       if (sv[i] > 1e-10 * smax)
@@ -329,13 +332,8 @@ lb_linear_regression_predict (LbEstimator *estimator,
 {
   LbLinearRegression *self = LB_LINEAR_REGRESSION (estimator);
 
-  if (self->coef == NULL)
-    {
-      g_set_error_literal (error, LB_ENGINE_ERROR, LB_ENGINE_ERROR_NOT_FITTED,
-                           _("this LinearRegression is not fitted yet"));
-      return NULL;
-    }
-  return lb_linear_decision (X, self->coef, &self->intercept, 1, self->n_features, error);
+  return lb_linear_predict_one (X, self->coef, self->intercept, self->n_features,
+                                _("this LinearRegression is not fitted yet"), error);
 }
 
 /* --- state --- */
@@ -345,15 +343,11 @@ lb_linear_regression_save_state (LbEstimator *estimator,
                                  GError     **error)
 {
   LbLinearRegression *self = LB_LINEAR_REGRESSION (estimator);
-  JsonObject *obj = json_object_new ();
-  JsonNode *node = json_node_new (JSON_NODE_OBJECT);
+  JsonNode *node = lb_linear_coef_to_json (self->n_features, self->coef, self->intercept);
+  JsonObject *obj = json_node_get_object (node);
 
-  json_object_set_int_member (obj, "n_features", self->n_features);
-  json_object_set_member (obj, "coef", lb_linear_json_doubles (self->coef, self->n_features));
-  json_object_set_double_member (obj, "intercept", self->intercept);
   json_object_set_int_member (obj, "rank", self->rank);
   json_object_set_member (obj, "singular", lb_linear_json_doubles (self->singular, self->singular ? self->n_singular : 0));
-  json_node_take_object (node, obj);
   return node;
 }
 
@@ -363,21 +357,15 @@ lb_linear_regression_load_state (LbEstimator *estimator,
                                  GError     **error)
 {
   LbLinearRegression *self = LB_LINEAR_REGRESSION (estimator);
-  JsonObject *obj = lb_linear_json_object (state, error);
   guint64 p, rank;
   JsonNode *sing;
   guint ns;
   g_autofree double *coef = NULL;
   g_autofree double *singular = NULL;
   double intercept;
+  JsonObject *obj = lb_linear_coef_from_json (state, &p, &coef, &intercept, error);
 
-  if (obj == NULL
-      || !lb_linear_json_get_uint (obj, "n_features", 1, G_MAXINT32, &p, error)
-      || !lb_linear_json_get_uint (obj, "rank", 0, p, &rank, error))
-    return FALSE;
-  coef = lb_linear_json_dup_doubles (obj, "coef", p, error);
-  if (coef == NULL
-      || !lb_linear_json_get_double (obj, "intercept", &intercept, error))
+  if (obj == NULL || !lb_linear_json_get_uint (obj, "rank", 0, p, &rank, error))
     return FALSE;
   sing = json_object_get_member (obj, "singular");
   ns = sing != NULL && JSON_NODE_HOLDS_ARRAY (sing) ? json_array_get_length (json_node_get_array (sing)) : 0;
@@ -443,22 +431,17 @@ lb_linear_regression_set_property (GObject      *object,
                                    GParamSpec   *pspec)
 {
   LbLinearRegression *self = LB_LINEAR_REGRESSION (object);
+  int v;
 
   switch (prop_id)
     {
     case PROP_FIT_INTERCEPT:
-      if (self->fit_intercept != g_value_get_boolean (value))
-        {
-          self->fit_intercept = g_value_get_boolean (value);
-          g_object_notify_by_pspec (object, pspec);
-        }
+      lb_prep_set_boolean (object, &self->fit_intercept, g_value_get_boolean (value), pspec);
       break;
     case PROP_SOLVER:
-      if (self->solver != (LbLinearRegressionSolver) g_value_get_enum (value))
-        {
-          self->solver = g_value_get_enum (value);
-          g_object_notify_by_pspec (object, pspec);
-        }
+      v = (int) self->solver;
+      lb_prep_set_int (object, &v, g_value_get_enum (value), pspec);
+      self->solver = v;
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);

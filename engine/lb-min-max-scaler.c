@@ -32,6 +32,10 @@ struct _LbMinMaxScaler
   double *min;
 };
 
+/* the learned state as saved */
+#define STATE_VECTORS(self) { { "data_min", &(self)->data_min }, { "data_max", &(self)->data_max }, \
+                              { "scale", &(self)->scale }, { "min", &(self)->min } }
+
 G_DEFINE_TYPE (LbMinMaxScaler, lb_min_max_scaler, LB_TYPE_ESTIMATOR)
 
 enum
@@ -183,21 +187,15 @@ lb_min_max_scaler_transform (LbEstimator *estimator,
                              GError     **error)
 {
   LbMinMaxScaler *self = LB_MIN_MAX_SCALER (estimator);
-  gsize n, d;
-  const double *x;
-  double *out;
+  gsize n = lb_matrix_get_n_rows (X), d = lb_matrix_get_n_cols (X);
+  const double *x = lb_matrix_get_const_data (X);
   double lo = 0, hi = 1;
   gboolean clip = self->clip && get_range (self, &lo, &hi);
-  g_autoptr (LbMatrix) result = NULL;
+  g_autoptr (LbMatrix) result = lb_prep_new_output (X, self->n_features, d, error);
+  double *out;
 
-  if (!lb_prep_check_n_features (X, self->n_features, error))
-    return NULL;
-  n = lb_matrix_get_n_rows (X);
-  d = lb_matrix_get_n_cols (X);
-  result = lb_matrix_try_new (n, d, error);
   if (result == NULL)
     return NULL;
-  x = lb_matrix_get_const_data (X);
   out = lb_matrix_get_data (result);
   for (gsize i = 0; i < n; i++)
     {
@@ -220,18 +218,6 @@ lb_min_max_scaler_transform (LbEstimator *estimator,
   return g_steal_pointer (&result);
 }
 
-static char **
-lb_min_max_scaler_get_feature_names_out (LbEstimator        *estimator,
-                                         const char * const *names_in,
-                                         guint               n_in)
-{
-  char **names = g_new0 (char *, n_in + 1);
-
-  for (guint j = 0; j < n_in; j++)
-    names[j] = g_strdup (names_in[j]);
-  return names;
-}
-
 /* --- state --- */
 
 static JsonNode *
@@ -239,16 +225,9 @@ lb_min_max_scaler_save_state (LbEstimator *estimator,
                               GError     **error)
 {
   LbMinMaxScaler *self = LB_MIN_MAX_SCALER (estimator);
-  JsonObject *object = json_object_new ();
-  JsonNode *node = json_node_new (JSON_NODE_OBJECT);
+  const LbPrepVector vectors[] = STATE_VECTORS (self);
 
-  json_object_set_int_member (object, "n_features_in", self->n_features);
-  json_object_set_member (object, "data_min", lb_prep_doubles_to_json (self->data_min, self->n_features));
-  json_object_set_member (object, "data_max", lb_prep_doubles_to_json (self->data_max, self->n_features));
-  json_object_set_member (object, "scale", lb_prep_doubles_to_json (self->scale, self->n_features));
-  json_object_set_member (object, "min", lb_prep_doubles_to_json (self->min, self->n_features));
-  json_node_take_object (node, object);
-  return node;
+  return lb_prep_vectors_to_json (self->n_features, vectors, G_N_ELEMENTS (vectors));
 }
 
 static gboolean
@@ -257,27 +236,10 @@ lb_min_max_scaler_load_state (LbEstimator *estimator,
                               GError     **error)
 {
   LbMinMaxScaler *self = LB_MIN_MAX_SCALER (estimator);
-  JsonObject *object = lb_prep_state_object (state, "MinMaxScaler", error);
-  g_autofree double *data_min = NULL;
-  g_autofree double *data_max = NULL;
-  g_autofree double *scale = NULL;
-  g_autofree double *min = NULL;
-  guint64 d;
+  const LbPrepVector vectors[] = STATE_VECTORS (self);
 
-  if (object == NULL
-      || !lb_prep_n_features_from_json (estimator, object, &d, error)
-      || (data_min = lb_prep_doubles_from_json (object, "data_min", d, error)) == NULL
-      || (data_max = lb_prep_doubles_from_json (object, "data_max", d, error)) == NULL
-      || (scale = lb_prep_doubles_from_json (object, "scale", d, error)) == NULL
-      || (min = lb_prep_doubles_from_json (object, "min", d, error)) == NULL)
-    return FALSE;
-  lb_min_max_scaler_reset (estimator);
-  self->n_features = (guint) d;
-  self->data_min = g_steal_pointer (&data_min);
-  self->data_max = g_steal_pointer (&data_max);
-  self->scale = g_steal_pointer (&scale);
-  self->min = g_steal_pointer (&min);
-  return TRUE;
+  return lb_prep_vectors_from_json (estimator, state, "MinMaxScaler", &self->n_features,
+                                    vectors, G_N_ELEMENTS (vectors), error);
 }
 
 static JsonNode *
@@ -285,7 +247,6 @@ lb_min_max_scaler_describe_state (LbEstimator *estimator)
 {
   LbMinMaxScaler *self = LB_MIN_MAX_SCALER (estimator);
   JsonObject *object;
-  JsonNode *node;
   g_autofree double *range = NULL;
 
   if (self->scale == NULL)
@@ -299,9 +260,7 @@ lb_min_max_scaler_describe_state (LbEstimator *estimator)
   json_object_set_member (object, "data_range_", lb_prep_doubles_to_json (range, self->n_features));
   json_object_set_member (object, "scale_", lb_prep_doubles_to_json (self->scale, self->n_features));
   json_object_set_member (object, "min_", lb_prep_doubles_to_json (self->min, self->n_features));
-  node = json_node_new (JSON_NODE_OBJECT);
-  json_node_take_object (node, object);
-  return node;
+  return lb_prep_object_node (object);
 }
 
 /* --- GObject --- */
@@ -384,7 +343,7 @@ lb_min_max_scaler_class_init (LbMinMaxScalerClass *klass)
   estimator_class->fit = lb_min_max_scaler_fit;
   estimator_class->reset = lb_min_max_scaler_reset;
   estimator_class->transform = lb_min_max_scaler_transform;
-  estimator_class->get_feature_names_out = lb_min_max_scaler_get_feature_names_out;
+  estimator_class->get_feature_names_out = lb_prep_feature_names_same;
   estimator_class->save_state = lb_min_max_scaler_save_state;
   estimator_class->load_state = lb_min_max_scaler_load_state;
   estimator_class->describe_state = lb_min_max_scaler_describe_state;

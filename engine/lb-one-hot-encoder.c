@@ -88,10 +88,7 @@ lb_one_hot_encoder_reset (LbEstimator *estimator)
 {
   LbOneHotEncoder *self = LB_ONE_HOT_ENCODER (estimator);
 
-  if (self->cats != NULL)
-    for (guint j = 0; j < self->n_features; j++)
-      lb_prep_categories_clear (&self->cats[j]);
-  g_clear_pointer (&self->cats, g_free);
+  lb_prep_categories_free_all (g_steal_pointer (&self->cats), self->n_features);
   g_clear_pointer (&self->drop_idx, g_free);
   self->n_features = 0;
 }
@@ -184,16 +181,11 @@ lb_one_hot_encoder_transform (LbEstimator *estimator,
                               GError     **error)
 {
   LbOneHotEncoder *self = LB_ONE_HOT_ENCODER (estimator);
-  gsize n, n_out, base = 0;
+  gsize n = lb_matrix_get_n_rows (X), n_out = n_outputs (self), base = 0;
   double *out;
   g_autofree int *codes = NULL;
-  g_autoptr (LbMatrix) result = NULL;
+  g_autoptr (LbMatrix) result = lb_prep_new_output (X, self->n_features, n_out, error);   /* zero-filled */
 
-  if (!lb_prep_check_n_features (X, self->n_features, error))
-    return NULL;
-  n = lb_matrix_get_n_rows (X);
-  n_out = n_outputs (self);
-  result = lb_matrix_try_new (n, n_out, error);   /* zero-filled */
   if (result == NULL)
     return NULL;
   out = lb_matrix_get_data (result);
@@ -245,16 +237,8 @@ lb_one_hot_encoder_save_state (LbEstimator *estimator,
                                GError     **error)
 {
   LbOneHotEncoder *self = LB_ONE_HOT_ENCODER (estimator);
-  JsonObject *object = json_object_new ();
-  JsonArray *features = json_array_new ();
-  JsonNode *node = json_node_new (JSON_NODE_OBJECT);
 
-  for (guint j = 0; j < self->n_features; j++)
-    json_array_add_element (features, lb_prep_categories_to_json (&self->cats[j]));
-  json_object_set_int_member (object, "n_features_in", self->n_features);
-  json_object_set_array_member (object, "categories", features);
-  json_node_take_object (node, object);
-  return node;
+  return lb_prep_categories_save (self->cats, self->n_features);
 }
 
 static gboolean
@@ -263,32 +247,15 @@ lb_one_hot_encoder_load_state (LbEstimator *estimator,
                                GError     **error)
 {
   LbOneHotEncoder *self = LB_ONE_HOT_ENCODER (estimator);
-  JsonObject *object = lb_prep_state_object (state, "OneHotEncoder", error);
-  JsonNode *member;
-  JsonArray *features;
-  guint64 d;
+  guint d;
+  LbPrepCategories *cats = lb_prep_categories_load (estimator, state, "OneHotEncoder", &d, error);
 
-  if (object == NULL || !lb_prep_n_features_from_json (estimator, object, &d, error))
+  if (cats == NULL)
     return FALSE;
-  member = json_object_get_member (object, "categories");
-  if (member == NULL || !JSON_NODE_HOLDS_ARRAY (member)
-      || json_array_get_length (json_node_get_array (member)) != d)
-    {
-      g_set_error (error, LB_ENGINE_ERROR, LB_ENGINE_ERROR_FILE,
-                   _("The model state's list ‘%s’ does not have one entry per feature"), "categories");
-      return FALSE;
-    }
-  features = json_node_get_array (member);
   lb_one_hot_encoder_reset (estimator);
-  self->n_features = (guint) d;
-  self->cats = g_new0 (LbPrepCategories, MAX (d, 1));
+  self->n_features = d;
+  self->cats = cats;
   self->drop_idx = g_new0 (int, MAX (d, 1));
-  for (guint j = 0; j < d; j++)
-    if (!lb_prep_categories_from_json (&self->cats[j], json_array_get_element (features, j), error))
-      {
-        lb_one_hot_encoder_reset (estimator);
-        return FALSE;
-      }
   compute_drop (self);
   return TRUE;
 }
@@ -297,25 +264,10 @@ static JsonNode *
 lb_one_hot_encoder_describe_state (LbEstimator *estimator)
 {
   LbOneHotEncoder *self = LB_ONE_HOT_ENCODER (estimator);
-  JsonObject *object;
-  JsonArray *all;
-  JsonNode *node;
 
   if (self->cats == NULL)
     return NULL;
-  all = json_array_new ();
-  for (guint j = 0; j < self->n_features; j++)
-    {
-      g_auto (GStrv) names = lb_one_hot_encoder_dup_categories (self, j);
-
-      json_array_add_element (all, lb_prep_strings_to_json ((const char * const *) names,
-                                                            g_strv_length (names)));
-    }
-  object = json_object_new ();
-  json_object_set_array_member (object, "categories_", all);
-  node = json_node_new (JSON_NODE_OBJECT);
-  json_node_take_object (node, object);
-  return node;
+  return lb_prep_categories_describe (self->cats, self->n_features);
 }
 
 /* --- GObject --- */
@@ -423,14 +375,7 @@ char **
 lb_one_hot_encoder_dup_categories (LbOneHotEncoder *self,
                                    guint            feature)
 {
-  guint k;
-  char **names;
-
   g_return_val_if_fail (LB_IS_ONE_HOT_ENCODER (self), NULL);
   g_return_val_if_fail (self->cats != NULL && feature < self->n_features, NULL);
-  k = n_categories (self, feature);
-  names = g_new0 (char *, k + 1);
-  for (guint c = 0; c < k; c++)
-    names[c] = lb_prep_categories_dup_name (&self->cats[feature], c);
-  return names;
+  return lb_prep_categories_dup_names (&self->cats[feature]);
 }

@@ -64,10 +64,7 @@ lb_ordinal_encoder_reset (LbEstimator *estimator)
 {
   LbOrdinalEncoder *self = LB_ORDINAL_ENCODER (estimator);
 
-  if (self->cats != NULL)
-    for (guint j = 0; j < self->n_features; j++)
-      lb_prep_categories_clear (&self->cats[j]);
-  g_clear_pointer (&self->cats, g_free);
+  lb_prep_categories_free_all (g_steal_pointer (&self->cats), self->n_features);
   self->n_features = 0;
 }
 
@@ -120,34 +117,17 @@ lb_ordinal_encoder_fit (LbEstimator  *estimator,
   return TRUE;
 }
 
-static char **
-lb_ordinal_encoder_get_feature_names_out (LbEstimator        *estimator,
-                                          const char * const *names_in,
-                                          guint               n_in)
-{
-  char **names = g_new0 (char *, n_in + 1);
-
-  for (guint j = 0; j < n_in; j++)
-    names[j] = g_strdup (names_in[j]);
-  return names;
-}
-
 static LbMatrix *
 lb_ordinal_encoder_transform (LbEstimator *estimator,
                               LbMatrix    *X,
                               GError     **error)
 {
   LbOrdinalEncoder *self = LB_ORDINAL_ENCODER (estimator);
-  gsize n, d;
+  gsize n = lb_matrix_get_n_rows (X), d = lb_matrix_get_n_cols (X);
   double *out;
   g_autofree int *codes = NULL;
-  g_autoptr (LbMatrix) result = NULL;
+  g_autoptr (LbMatrix) result = lb_prep_new_output (X, self->n_features, d, error);
 
-  if (!lb_prep_check_n_features (X, self->n_features, error))
-    return NULL;
-  n = lb_matrix_get_n_rows (X);
-  d = lb_matrix_get_n_cols (X);
-  result = lb_matrix_try_new (n, d, error);
   if (result == NULL)
     return NULL;
   out = lb_matrix_get_data (result);
@@ -196,16 +176,8 @@ lb_ordinal_encoder_save_state (LbEstimator *estimator,
                                GError     **error)
 {
   LbOrdinalEncoder *self = LB_ORDINAL_ENCODER (estimator);
-  JsonObject *object = json_object_new ();
-  JsonArray *features = json_array_new ();
-  JsonNode *node = json_node_new (JSON_NODE_OBJECT);
 
-  for (guint j = 0; j < self->n_features; j++)
-    json_array_add_element (features, lb_prep_categories_to_json (&self->cats[j]));
-  json_object_set_int_member (object, "n_features_in", self->n_features);
-  json_object_set_array_member (object, "categories", features);
-  json_node_take_object (node, object);
-  return node;
+  return lb_prep_categories_save (self->cats, self->n_features);
 }
 
 static gboolean
@@ -214,31 +186,14 @@ lb_ordinal_encoder_load_state (LbEstimator *estimator,
                                GError     **error)
 {
   LbOrdinalEncoder *self = LB_ORDINAL_ENCODER (estimator);
-  JsonObject *object = lb_prep_state_object (state, "OrdinalEncoder", error);
-  JsonNode *member;
-  JsonArray *features;
-  guint64 d;
+  guint d;
+  LbPrepCategories *cats = lb_prep_categories_load (estimator, state, "OrdinalEncoder", &d, error);
 
-  if (object == NULL || !lb_prep_n_features_from_json (estimator, object, &d, error))
+  if (cats == NULL)
     return FALSE;
-  member = json_object_get_member (object, "categories");
-  if (member == NULL || !JSON_NODE_HOLDS_ARRAY (member)
-      || json_array_get_length (json_node_get_array (member)) != d)
-    {
-      g_set_error (error, LB_ENGINE_ERROR, LB_ENGINE_ERROR_FILE,
-                   _("The model state's list ‘%s’ does not have one entry per feature"), "categories");
-      return FALSE;
-    }
-  features = json_node_get_array (member);
   lb_ordinal_encoder_reset (estimator);
-  self->n_features = (guint) d;
-  self->cats = g_new0 (LbPrepCategories, MAX (d, 1));
-  for (guint j = 0; j < d; j++)
-    if (!lb_prep_categories_from_json (&self->cats[j], json_array_get_element (features, j), error))
-      {
-        lb_ordinal_encoder_reset (estimator);
-        return FALSE;
-      }
+  self->n_features = d;
+  self->cats = cats;
   return TRUE;
 }
 
@@ -246,25 +201,10 @@ static JsonNode *
 lb_ordinal_encoder_describe_state (LbEstimator *estimator)
 {
   LbOrdinalEncoder *self = LB_ORDINAL_ENCODER (estimator);
-  JsonObject *object;
-  JsonArray *all;
-  JsonNode *node;
 
   if (self->cats == NULL)
     return NULL;
-  all = json_array_new ();
-  for (guint j = 0; j < self->n_features; j++)
-    {
-      g_auto (GStrv) names = lb_ordinal_encoder_dup_categories (self, j);
-
-      json_array_add_element (all, lb_prep_strings_to_json ((const char * const *) names,
-                                                            g_strv_length (names)));
-    }
-  object = json_object_new ();
-  json_object_set_array_member (object, "categories_", all);
-  node = json_node_new (JSON_NODE_OBJECT);
-  json_node_take_object (node, object);
-  return node;
+  return lb_prep_categories_describe (self->cats, self->n_features);
 }
 
 /* --- GObject --- */
@@ -338,7 +278,7 @@ lb_ordinal_encoder_class_init (LbOrdinalEncoderClass *klass)
   estimator_class->fit = lb_ordinal_encoder_fit;
   estimator_class->reset = lb_ordinal_encoder_reset;
   estimator_class->transform = lb_ordinal_encoder_transform;
-  estimator_class->get_feature_names_out = lb_ordinal_encoder_get_feature_names_out;
+  estimator_class->get_feature_names_out = lb_prep_feature_names_same;
   estimator_class->save_state = lb_ordinal_encoder_save_state;
   estimator_class->load_state = lb_ordinal_encoder_load_state;
   estimator_class->describe_state = lb_ordinal_encoder_describe_state;
@@ -372,16 +312,7 @@ char **
 lb_ordinal_encoder_dup_categories (LbOrdinalEncoder *self,
                                    guint             feature)
 {
-  const LbPrepCategories *cats;
-  guint k;
-  char **names;
-
   g_return_val_if_fail (LB_IS_ORDINAL_ENCODER (self), NULL);
   g_return_val_if_fail (self->cats != NULL && feature < self->n_features, NULL);
-  cats = &self->cats[feature];
-  k = cats->n_values + (cats->has_missing ? 1 : 0);
-  names = g_new0 (char *, k + 1);
-  for (guint c = 0; c < k; c++)
-    names[c] = lb_prep_categories_dup_name (cats, c);
-  return names;
+  return lb_prep_categories_dup_names (&self->cats[feature]);
 }

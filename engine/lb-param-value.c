@@ -283,6 +283,12 @@ lb_param_value_from_string (GParamSpec *pspec,
     else
       {
         node = json_from_string (text, &parse_error);
+        /* a free-form (JSON node) parameter typed as a bare word ("scale") is that string */
+        if (node == NULL && t == JSON_TYPE_NODE && *text != '\0' && strchr ("{[\"", *text) == NULL)
+          {
+            g_clear_error (&parse_error);
+            node = json_node_init_string (json_node_alloc (), text);
+          }
         if (node == NULL)
           {
             g_autofree char *name = lb_param_sklearn_name (pspec->name);
@@ -376,6 +382,27 @@ lb_param_value_from_json (GParamSpec *pspec,
 
   if (json_node_get_value_type (node) == G_TYPE_STRING)
     return lb_param_value_from_string (pspec, json_node_get_string (node), value, error);
+
+  /* A number for a text parameter that also takes numbers (a tree's
+   * max_features: "sqrt", 4 or 0.5): kept as its text, a float keeping its
+   * point ("1.0" is a fraction, "1" a count). */
+  if (t == G_TYPE_STRING && (json_node_get_value_type (node) == G_TYPE_INT64 ||
+                             json_node_get_value_type (node) == G_TYPE_DOUBLE))
+    {
+      char buf[G_ASCII_DTOSTR_BUF_SIZE + 2];
+
+      if (json_node_get_value_type (node) == G_TYPE_INT64)
+        g_snprintf (buf, sizeof buf, "%" G_GINT64_FORMAT, json_node_get_int (node));
+      else
+        {
+          g_ascii_dtostr (buf, G_ASCII_DTOSTR_BUF_SIZE, json_node_get_double (node));
+          if (strpbrk (buf, ".eEn") == NULL)
+            strcat (buf, ".0");
+        }
+      g_value_init (value, t);
+      g_value_set_string (value, buf);
+      return TRUE;
+    }
 
   if (t == G_TYPE_BOOLEAN)
     {

@@ -180,19 +180,13 @@ lb_polynomial_features_transform (LbEstimator *estimator,
                                   GError     **error)
 {
   LbPolynomialFeatures *self = LB_POLYNOMIAL_FEATURES (estimator);
-  gsize n, d, m = self->n_output;
-  const double *x;
+  gsize n = lb_matrix_get_n_rows (X), d = lb_matrix_get_n_cols (X), m = self->n_output;
+  const double *x = lb_matrix_get_const_data (X);
+  g_autoptr (LbMatrix) result = lb_prep_new_output (X, self->n_features, m, error);
   double *out;
-  g_autoptr (LbMatrix) result = NULL;
 
-  if (!lb_prep_check_n_features (X, self->n_features, error))
-    return NULL;
-  n = lb_matrix_get_n_rows (X);
-  d = lb_matrix_get_n_cols (X);
-  result = lb_matrix_try_new (n, m, error);
   if (result == NULL)
     return NULL;
-  x = lb_matrix_get_const_data (X);
   out = lb_matrix_get_data (result);
   for (gsize i = 0; i < n; i++)
     {
@@ -270,12 +264,9 @@ lb_polynomial_features_save_state (LbEstimator *estimator,
                                    GError     **error)
 {
   LbPolynomialFeatures *self = LB_POLYNOMIAL_FEATURES (estimator);
-  JsonObject *object = json_object_new ();
-  JsonNode *node = json_node_new (JSON_NODE_OBJECT);
+  JsonNode *node = lb_prep_vectors_to_json (self->n_features, NULL, 0);
 
-  json_object_set_int_member (object, "n_features_in", self->n_features);
-  json_object_set_int_member (object, "n_output_features", self->n_output);
-  json_node_take_object (node, object);
+  json_object_set_int_member (json_node_get_object (node), "n_output_features", self->n_output);
   return node;
 }
 
@@ -324,15 +315,12 @@ lb_polynomial_features_describe_state (LbEstimator *estimator)
 {
   LbPolynomialFeatures *self = LB_POLYNOMIAL_FEATURES (estimator);
   JsonObject *object;
-  JsonNode *node;
 
   if (self->head == NULL)
     return NULL;
   object = json_object_new ();
   json_object_set_int_member (object, "n_output_features_", self->n_output);
-  node = json_node_new (JSON_NODE_OBJECT);
-  json_node_take_object (node, object);
-  return node;
+  return lb_prep_object_node (object);
 }
 
 /* --- GObject --- */

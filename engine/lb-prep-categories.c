@@ -3,7 +3,8 @@
  * lb-prep-categories.c: the categories of one column for OneHotEncoder and
  * OrdinalEncoder — sklearn's categories='auto' (sorted distinct values seen
  * during fit, missing last) — matched by *name* for columns of category codes,
- * so a matrix whose category list differs at transform time still encodes right.
+ * so a matrix whose category list differs at transform time still encodes right;
+ * and the encoders' learned state (one list per column) as JSON.
  */
 #include "config.h"
 
@@ -285,4 +286,95 @@ bad:
   g_set_error (error, LB_ENGINE_ERROR, LB_ENGINE_ERROR_FILE,
                _("The model state holds a malformed list of categories"));
   return FALSE;
+}
+
+char **
+lb_prep_categories_dup_names (const LbPrepCategories *cats)
+{
+  guint k = cats->n_values + (cats->has_missing ? 1 : 0);
+  char **names = g_new0 (char *, k + 1);
+
+  for (guint c = 0; c < k; c++)
+    names[c] = lb_prep_categories_dup_name (cats, c);
+  return names;
+}
+
+/* --- the encoders' learned state --- */
+
+void
+lb_prep_categories_free_all (LbPrepCategories *cats,
+                             guint             n)
+{
+  if (cats == NULL)
+    return;
+  for (guint j = 0; j < n; j++)
+    lb_prep_categories_clear (&cats[j]);
+  g_free (cats);
+}
+
+JsonNode *
+lb_prep_categories_save (const LbPrepCategories *cats,
+                         guint                   n)
+{
+  JsonObject *object = json_object_new ();
+  JsonArray *features = json_array_new ();
+
+  for (guint j = 0; j < n; j++)
+    json_array_add_element (features, lb_prep_categories_to_json (&cats[j]));
+  json_object_set_int_member (object, "n_features_in", n);
+  json_object_set_array_member (object, "categories", features);
+  return lb_prep_object_node (object);
+}
+
+LbPrepCategories *
+lb_prep_categories_load (LbEstimator *self,
+                         JsonNode    *state,
+                         const char  *estimator,
+                         guint       *n_out,
+                         GError     **error)
+{
+  JsonObject *object = lb_prep_state_object (state, estimator, error);
+  JsonNode *member;
+  JsonArray *features;
+  LbPrepCategories *cats;
+  guint64 d;
+
+  if (object == NULL || !lb_prep_n_features_from_json (self, object, &d, error))
+    return NULL;
+  member = json_object_get_member (object, "categories");
+  if (member == NULL || !JSON_NODE_HOLDS_ARRAY (member)
+      || json_array_get_length (json_node_get_array (member)) != d)
+    {
+      g_set_error (error, LB_ENGINE_ERROR, LB_ENGINE_ERROR_FILE,
+                   _("The model state's list ‘%s’ does not have one entry per feature"), "categories");
+      return NULL;
+    }
+  features = json_node_get_array (member);
+  cats = g_new0 (LbPrepCategories, MAX (d, 1));
+  for (guint j = 0; j < d; j++)
+    if (!lb_prep_categories_from_json (&cats[j], json_array_get_element (features, j), error))
+      {
+        lb_prep_categories_free_all (cats, (guint) d);
+        return NULL;
+      }
+  *n_out = (guint) d;
+  return cats;
+}
+
+JsonNode *
+lb_prep_categories_describe (const LbPrepCategories *cats,
+                             guint                   n)
+{
+  JsonObject *object = json_object_new ();
+  JsonArray *all = json_array_new ();
+
+  for (guint j = 0; j < n; j++)
+    {
+      g_auto (GStrv) names = lb_prep_categories_dup_names (&cats[j]);
+
+      json_array_add_element (all, lb_prep_strings_to_json ((const char * const *) names,
+                                                            g_strv_length (names)));
+    }
+  json_object_set_array_member (object, "categories_", all);
+  return lb_prep_object_node (object);
 }

@@ -3,7 +3,8 @@
  * lb-prep-private.h: helpers shared by the preprocessing transformers
  * (imputer, scalers, encoders, polynomial / expression / function
  * transformers): exact JSON for learned state (NaN and ±Inf included, every
- * length checked on load), output column names, value formatting for names.
+ * length checked on load; whole per-feature vector states), the output matrix
+ * of a transform, output column names, value formatting for names.
  */
 #pragma once
 
@@ -55,6 +56,30 @@ JsonObject *lb_prep_state_object       (JsonNode     *state,
                                         const char   *estimator,
                                         GError      **error);
 
+/* --- learned state made of per-feature vectors (the scalers) --- */
+typedef struct
+{
+  const char *member;  /* its name in the saved state */
+  double    **field;   /* where the estimator keeps its n_features doubles */
+} LbPrepVector;
+
+/* {"n_features_in": @n_features, then each vector under its member}. */
+JsonNode *lb_prep_vectors_to_json      (guint         n_features,
+                                        const LbPrepVector *vectors,
+                                        guint         n_vectors);
+/* Reads what _to_json wrote for @estimator (n_features_in checked against
+ * the wrapper's, every length checked); only when all of it reads are the
+ * old arrays freed, replaced and *@n_features set. */
+gboolean  lb_prep_vectors_from_json    (LbEstimator  *self,
+                                        JsonNode     *state,
+                                        const char   *estimator,
+                                        guint        *n_features,
+                                        const LbPrepVector *vectors,
+                                        guint         n_vectors,
+                                        GError      **error);
+/* A new JSON node holding @object (for describe_state). */
+JsonNode *lb_prep_object_node          (JsonObject   *object);
+
 /* --- names --- */
 /* The shortest of %.15g/%.16g/%.17g that reads back as @value; "nan",
  * "inf", "-inf" for the non-finite ones. */
@@ -70,6 +95,16 @@ void      lb_prep_name_output          (LbEstimator  *self,
 gboolean  lb_prep_check_n_features     (const LbMatrix *X,
                                         guint         n_features,
                                         GError      **error);
+/* The output of a transform: checks @X as lb_prep_check_n_features does,
+ * then a new zero-filled matrix of @X's rows and @n_cols columns. */
+LbMatrix *lb_prep_new_output           (const LbMatrix *X,
+                                        guint         n_features,
+                                        gsize         n_cols,
+                                        GError      **error);
+/* get_feature_names_out of a transformer whose columns keep their names. */
+char    **lb_prep_feature_names_same   (LbEstimator  *self,
+                                        const char * const *names_in,
+                                        guint         n_in);
 
 /* --- categories of one column (OneHotEncoder, OrdinalEncoder) --- */
 /* sklearn's categories='auto': the distinct values seen during fit, sorted —
@@ -111,6 +146,25 @@ JsonNode *lb_prep_categories_to_json   (const LbPrepCategories *cats);
 gboolean  lb_prep_categories_from_json (LbPrepCategories *cats,
                                         JsonNode     *node,
                                         GError      **error);
+/* Every category (the missing one last, if seen) as text, NULL-terminated. */
+char    **lb_prep_categories_dup_names (const LbPrepCategories *cats);
+/* The encoders' learned state: @n columns of categories. */
+void      lb_prep_categories_free_all  (LbPrepCategories *cats,
+                                        guint         n);
+/* {"n_features_in": @n, "categories": [one per column]}. */
+JsonNode *lb_prep_categories_save      (const LbPrepCategories *cats,
+                                        guint         n);
+/* Reads what _save wrote for @estimator (n_features_in checked against the
+ * wrapper's): a new array of *@n_out columns (at least one allocated), or
+ * NULL with LB_ENGINE_ERROR_FILE. */
+LbPrepCategories *lb_prep_categories_load (LbEstimator *self,
+                                        JsonNode     *state,
+                                        const char   *estimator,
+                                        guint        *n_out,
+                                        GError      **error);
+/* describe_state: {"categories_": [names of each column's categories]}. */
+JsonNode *lb_prep_categories_describe  (const LbPrepCategories *cats,
+                                        guint         n);
 
 /* --- small numeric helpers --- */
 /* qsort / bsearch comparator for doubles (NaN last). */

@@ -2,9 +2,9 @@
  *
  * lb-prep-util.c: what the preprocessing transformers share — exact JSON for
  * their learned state (a hostile model file must give an error, never an
- * out-of-bounds read, so every length is checked here), output column names
- * and the formatting of numbers inside names ("rooms=3"). Categories are in
- * lb-prep-categories.c.
+ * out-of-bounds read, so every length is checked here), the output of a
+ * transform, output column names and the formatting of numbers inside names
+ * ("rooms=3"). Categories are in lb-prep-categories.c.
  */
 #include "config.h"
 
@@ -241,6 +241,61 @@ lb_prep_state_object (JsonNode    *state,
   return json_node_get_object (state);
 }
 
+JsonNode *
+lb_prep_object_node (JsonObject *object)
+{
+  JsonNode *node = json_node_new (JSON_NODE_OBJECT);
+
+  json_node_take_object (node, object);
+  return node;
+}
+
+JsonNode *
+lb_prep_vectors_to_json (guint               n_features,
+                         const LbPrepVector *vectors,
+                         guint               n_vectors)
+{
+  JsonObject *object = json_object_new ();
+
+  json_object_set_int_member (object, "n_features_in", n_features);
+  for (guint v = 0; v < n_vectors; v++)
+    json_object_set_member (object, vectors[v].member,
+                            lb_prep_doubles_to_json (*vectors[v].field, n_features));
+  return lb_prep_object_node (object);
+}
+
+gboolean
+lb_prep_vectors_from_json (LbEstimator        *self,
+                           JsonNode           *state,
+                           const char         *estimator,
+                           guint              *n_features,
+                           const LbPrepVector *vectors,
+                           guint               n_vectors,
+                           GError            **error)
+{
+  JsonObject *object = lb_prep_state_object (state, estimator, error);
+  g_autofree double **read = g_new0 (double *, MAX (n_vectors, 1));
+  guint64 d;
+  guint v;
+
+  if (object == NULL || !lb_prep_n_features_from_json (self, object, &d, error))
+    return FALSE;
+  for (v = 0; v < n_vectors; v++)
+    if ((read[v] = lb_prep_doubles_from_json (object, vectors[v].member, d, error)) == NULL)
+      {
+        while (v-- > 0)
+          g_free (read[v]);
+        return FALSE;
+      }
+  for (v = 0; v < n_vectors; v++)
+    {
+      g_free (*vectors[v].field);
+      *vectors[v].field = read[v];
+    }
+  *n_features = (guint) d;
+  return TRUE;
+}
+
 /* --- names --- */
 
 char *
@@ -306,6 +361,29 @@ lb_prep_check_n_features (const LbMatrix *X,
       return FALSE;
     }
   return TRUE;
+}
+
+LbMatrix *
+lb_prep_new_output (const LbMatrix *X,
+                    guint           n_features,
+                    gsize           n_cols,
+                    GError        **error)
+{
+  if (!lb_prep_check_n_features (X, n_features, error))
+    return NULL;
+  return lb_matrix_try_new (lb_matrix_get_n_rows (X), n_cols, error);
+}
+
+char **
+lb_prep_feature_names_same (LbEstimator        *self,
+                            const char * const *names_in,
+                            guint               n_in)
+{
+  char **names = g_new0 (char *, n_in + 1);
+
+  for (guint j = 0; j < n_in; j++)
+    names[j] = g_strdup (names_in[j]);
+  return names;
 }
 
 /* --- small numeric helpers --- */

@@ -19,10 +19,10 @@
 /* --- reading --- */
 
 static gboolean
-check_exists (LbProject  *project,
-              const char *key,
-              const char *path,
-              GError    **error)
+check_exists_help (const char *data_help,
+                   const char *key,
+                   const char *path,
+                   GError    **error)
 {
   g_autofree char *test_data = NULL, *dir = NULL;
   g_autoptr (GString) message = NULL;
@@ -31,8 +31,8 @@ check_exists (LbProject  *project,
     return TRUE;
   message = g_string_new (NULL);
   g_string_append_printf (message, _("%s: the file “%s” does not exist."), key, path);
-  if (project->data_help != NULL)
-    g_string_append_printf (message, " %s.", project->data_help);
+  if (data_help != NULL)
+    g_string_append_printf (message, " %s.", data_help);
   test_data = lb_project_dup_test_data_dir ();
   dir = g_canonicalize_filename (test_data, NULL);
   if (g_str_has_prefix (path, dir) || g_str_has_prefix (path, test_data)
@@ -44,6 +44,15 @@ check_exists (LbProject  *project,
                             g_getenv ("LEARNBENCH_TEST_DATA") == NULL ? _(" (the default)") : "");
   g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND, message->str);
   return FALSE;
+}
+
+static gboolean
+check_exists (LbProject  *project,
+              const char *key,
+              const char *path,
+              GError    **error)
+{
+  return check_exists_help (project->data_help, key, path, error);
 }
 
 LbTable *
@@ -90,12 +99,13 @@ lb_project_load_data (LbProject    *project,
 
 /* --- the split --- */
 
-static LbSplit *
-make_split (LbProject *project,
-            LbTable   *table,
-            GError   **error)
+LbSplit *
+lb_project_split_rows (const LbProjectSplit *s,
+                       guint64               seed,
+                       const char           *data_help,
+                       LbTable              *table,
+                       GError              **error)
 {
-  const LbProjectSplit *s = &project->split;
   gsize n = lb_table_get_n_rows (table);
   LbColumn *column = NULL;
   LbSplit *split = NULL;
@@ -121,7 +131,7 @@ make_split (LbProject *project,
         return lb_split_new (all, n, NULL, 0);
       }
     case LB_PROJECT_SPLIT_RANDOM:
-      split = lb_split_train_test (n, s->test_size, TRUE, project->seed, error);
+      split = lb_split_train_test (n, s->test_size, TRUE, seed, error);
       break;
     case LB_PROJECT_SPLIT_STRATIFIED:
       if (lb_column_get_kind (column) != LB_COLUMN_NUMERIC)
@@ -131,14 +141,15 @@ make_split (LbProject *project,
           return NULL;
         }
       split = lb_split_stratified_by_bins (lb_column_get_numeric (column), n, s->bins, s->n_bins,
-                                           s->test_size, project->seed, error);
+                                           s->test_size, seed, error);
       break;
     case LB_PROJECT_SPLIT_ID_HASH:
-      split = lb_split_id_hash_column (column, s->test_size, error);
+      split = column != NULL ? lb_split_id_hash_column (column, s->test_size, error)
+                             : lb_split_id_hash (NULL, n, s->test_size, error);
       break;
     case LB_PROJECT_SPLIT_INDEX_FILES:
-      if (!check_exists (project, "split.train", s->train_file, error)
-          || (s->test_file != NULL && !check_exists (project, "split.test", s->test_file, error)))
+      if (!check_exists_help (data_help, "split.train", s->train_file, error)
+          || (s->test_file != NULL && !check_exists_help (data_help, "split.test", s->test_file, error)))
         return NULL;
       if (s->test_file != NULL)
         split = lb_split_new_from_index_files (s->train_file, s->test_file, n, error);
@@ -163,6 +174,14 @@ make_split (LbProject *project,
   if (split == NULL)
     g_prefix_error (error, "split: ");
   return split;
+}
+
+static LbSplit *
+make_split (LbProject *project,
+            LbTable   *table,
+            GError   **error)
+{
+  return lb_project_split_rows (&project->split, project->seed, project->data_help, table, error);
 }
 
 /* --- columns --- */
@@ -459,20 +478,50 @@ make_predict_rows (LbProject     *project,
 
 /* --- all of it --- */
 
+static gboolean prepare_table (LbProject     *project,
+                               LbProjectData *data,
+                               GCancellable  *cancellable,
+                               GError       **error);
+
 gboolean
 lb_project_data_prepare (LbProject     *project,
                          LbProjectData *data,
                          GCancellable  *cancellable,
                          GError       **error)
 {
+  memset (data, 0, sizeof *data);
+  data->table = lb_project_load_data (project, cancellable, error);
+  if (data->table == NULL)
+    return FALSE;
+  return prepare_table (project, data, cancellable, error);
+}
+
+gboolean
+lb_project_data_prepare_table (LbProject     *project,
+                               LbTable       *table,
+                               LbProjectData *data,
+                               GCancellable  *cancellable,
+                               GError       **error)
+{
+  g_return_val_if_fail (project != NULL && table != NULL && data != NULL, FALSE);
+
+  memset (data, 0, sizeof *data);
+  data->table = lb_table_ref (table);
+  return prepare_table (project, data, cancellable, error);
+}
+
+static gboolean
+prepare_table (LbProject     *project,
+               LbProjectData *data,
+               GCancellable  *cancellable,
+               GError       **error)
+{
   g_autoptr (LbMatrix) X = NULL;
   g_autoptr (LbMatrix) y = NULL;
   const guint *rows;
   gsize n_rows;
 
-  memset (data, 0, sizeof *data);
-  data->table = lb_project_load_data (project, cancellable, error);
-  if (data->table == NULL || !select_columns (project, data, error))
+  if (!select_columns (project, data, error))
     return FALSE;
   y = make_target (project, data, error);
   if (y == NULL)

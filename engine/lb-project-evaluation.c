@@ -139,6 +139,78 @@ check_values (LbEstimator *estimator,
   return TRUE;
 }
 
+/* The next component of a parameter path ("num" of "num.imputer.strategy"
+ * or "num__imputer__strategy"); *rest moves past its separator. */
+static char *
+path_head (const char **rest)
+{
+  const char *dot = strchr (*rest, '.');
+  const char *dunder = strstr (*rest, "__");
+  const char *sep = dot == NULL ? dunder : dunder == NULL ? dot : MIN (dot, dunder);
+  char *head;
+
+  if (sep == NULL)
+    return NULL;
+  head = g_strndup (*rest, sep - *rest);
+  *rest = sep + (sep == dot ? 1 : 2);
+  return head;
+}
+
+/* A search key naming the preparation: "prep.GROUP.STEP.PARAM" (or with
+ * "__"): every value must be acceptable to that step of that group. */
+static gboolean
+check_prep_values (LbProject  *project,
+                   const char *key,
+                   const char *param,
+                   JsonArray  *values,
+                   GError    **error)
+{
+  const char *rest = param;
+  g_autofree char *prep = path_head (&rest);
+  g_autofree char *group_name = path_head (&rest);
+  g_autofree char *step_name = path_head (&rest);
+
+  if (group_name == NULL || step_name == NULL || *rest == '\0')
+    return lb_project_fail (error, key, _("a preparation parameter is named “prep.GROUP.STEP.PARAMETER” "
+                                          "(e.g. “prep.num.imputer.strategy”)"));
+  for (guint g = 0; project->groups != NULL && g < project->groups->len; g++)
+    {
+      const LbProjectGroup *group = g_ptr_array_index (project->groups, g);
+
+      if (strcmp (group->name, group_name) != 0)
+        continue;
+      for (guint i = 0; i < group->steps->len; i++)
+        {
+          const LbProjectStep *step = g_ptr_array_index (group->steps, i);
+          g_autoptr (LbEstimator) estimator = NULL;
+
+          if (strcmp (step->name, step_name) != 0)
+            continue;
+          estimator = lb_project_step_build (step, error);
+          if (estimator == NULL)
+            return FALSE;
+          return check_values (estimator, key, rest, values, error);
+        }
+      return lb_project_fail (error, key, _("the pipeline group “%s” has no step named “%s”"),
+                              group_name, step_name);
+    }
+  return lb_project_fail (error, key, _("the pipeline has no group named “%s”"), group_name);
+}
+
+/* check_values on the model, or on a preparation step for "prep.…" keys. */
+static gboolean
+check_param_values (LbProject   *project,
+                    LbEstimator *estimator,
+                    const char  *key,
+                    const char  *param,
+                    JsonArray   *values,
+                    GError     **error)
+{
+  if (g_str_has_prefix (param, "prep.") || g_str_has_prefix (param, "prep__"))
+    return check_prep_values (project, key, param, values, error);
+  return check_values (estimator, key, param, values, error);
+}
+
 static const LbProjectStep *
 find_model (LbProject  *project,
             const char *name)
@@ -242,7 +314,7 @@ lb_project_parse_search (LbProject  *project,
 
               if (!JSON_NODE_HOLDS_ARRAY (values))
                 return lb_project_fail (error, pkey, _("must be a list of values, not %s"), lb_project_node_kind (values));
-              if (!check_values (estimator, pkey, l->data, json_node_get_array (values), error))
+              if (!check_param_values (project, estimator, pkey, l->data, json_node_get_array (values), error))
                 return FALSE;
             }
         }
@@ -274,7 +346,7 @@ lb_project_parse_search (LbProject  *project,
 
           if (JSON_NODE_HOLDS_ARRAY (d))
             {
-              if (!check_values (estimator, dkey, l->data, json_node_get_array (d), error))
+              if (!check_param_values (project, estimator, dkey, l->data, json_node_get_array (d), error))
                 return FALSE;
               continue;
             }
@@ -318,7 +390,7 @@ lb_project_parse_search (LbProject  *project,
                 json_array_add_double_element (probe, low);
                 json_array_add_double_element (probe, high);
               }
-            if (!check_values (estimator, dkey, l->data, probe, error))
+            if (!check_param_values (project, estimator, dkey, l->data, probe, error))
               return FALSE;
           }
         }

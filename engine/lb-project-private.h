@@ -9,7 +9,11 @@
  */
 #pragma once
 
+#include "lb-cv-result.h"
+#include "lb-cv-splitter.h"
 #include "lb-project.h"
+#include "lb-project-run.h"
+#include "lb-search-result.h"
 #include "lb-split.h"
 
 G_BEGIN_DECLS
@@ -118,5 +122,106 @@ gboolean lb_project_data_prepare (LbProject     *project,
                                   GCancellable  *cancellable,
                                   GError       **error);
 void     lb_project_data_clear   (LbProjectData *data);
+/* lb_project_data_prepare on @table (already read; referenced): the window
+ * prepares its own table without reading the file again. */
+gboolean lb_project_data_prepare_table (LbProject     *project,
+                                        LbTable       *table,
+                                        LbProjectData *data,
+                                        GCancellable  *cancellable,
+                                        GError       **error);
+
+/* --- the split alone (the window's "Create a test set") --- */
+/* Parses @root's "split" member (absent: kind none) into @split, as a project
+ * file would; relative index files resolve against @base_dir. */
+gboolean lb_project_split_parse  (JsonObject          *root,
+                                  const char          *base_dir,
+                                  LbProjectSplit      *split,
+                                  GError             **error);
+void     lb_project_split_clear  (LbProjectSplit      *split);
+/* The train / test rows of @table for @split and @seed: exactly the rows
+ * `learnbench run` uses. @data_help: the project's "data.help" or NULL. */
+LbSplit *lb_project_split_rows   (const LbProjectSplit *split,
+                                  guint64               seed,
+                                  const char           *data_help,
+                                  LbTable              *table,
+                                  GError              **error);
+
+/* The project's pipeline groups as an unfitted ColumnTransformer over
+ * @data's matrices; NULL (and no error) when the project has no pipeline. */
+LbEstimator *lb_project_build_preparation (LbProject     *project,
+                                           LbProjectData *data,
+                                           GError       **error);
+
+/* --- one model of a run, for the window's Shortlist (lb-project-run.c) ---
+ * The same code lb_project_run runs, in parts, so the window's numbers equal
+ * `learnbench run`'s for the saved project. */
+typedef enum
+{
+  LB_PROJECT_PART_NONE    = 0,
+  LB_PROJECT_PART_SEARCH  = 1 << 0,  /* run the project's search on its model first */
+  LB_PROJECT_PART_TEST    = 1 << 1,  /* score the test rows (when evaluation.test) */
+  LB_PROJECT_PART_PREDICT = 1 << 2,  /* predict the "predict" rows */
+  LB_PROJECT_PART_ALL     = 0x7,
+  LB_PROJECT_PART_NO_CV   = 1 << 3,  /* skip the model's cross-validation (the Fine-tune page) */
+} LbProjectPartFlags;
+
+/* The fitted preparation's output on the training rows (@prep is cloned;
+ * NULL @prep: X_train, referenced), as lb_project_run computes it: what
+ * "prepare": "once" cross-validates. */
+LbMatrix    *lb_project_fit_preparation   (LbEstimator       *prep,
+                                           LbProjectData     *data,
+                                           LbFitContext      *ctx,
+                                           GError           **error);
+/* The project's CV splitter for @cv (NULL for kind none). */
+LbCvSplitter *lb_project_make_cv          (const LbProjectCv *cv,
+                                           guint64            seed,
+                                           LbEstimator       *estimator);
+/* Pipeline(prep, model) named ("prep", @model_name), or @model referenced
+ * when @prep is NULL. */
+LbEstimator *lb_project_wrap_model        (LbEstimator       *prep,
+                                           LbEstimator       *model,
+                                           const char        *model_name,
+                                           GError           **error);
+/* What lb_project_run computes for model @index (fit on the training rows,
+ * train score, cross-validation; test / predict / search per @flags). @ctx
+ * must carry the project's seed (lb_project_run's context); @fold_func (may
+ * be NULL) runs on the fitting thread after each CV fold. */
+LbProjectModelResult *lb_project_run_model (LbProject        *project,
+                                           LbProjectData     *data,
+                                           guint              index,
+                                           LbEstimator       *prep,
+                                           LbMatrix          *X_prepared,
+                                           LbProjectPartFlags flags,
+                                           LbCvFoldFunc       fold_func,
+                                           gpointer           fold_data,
+                                           LbFitContext      *ctx,
+                                           GError           **error);
+/* The project's searched model as lb_project_run computes it (the search
+ * then the fit of the best candidate on the training rows, as
+ * m->fitted; cross-validation and test per @flags, LB_PROJECT_PART_SEARCH
+ * implied), with @candidate_func (may be NULL) called on the fitting thread
+ * as each candidate finishes. For the window's Fine-tune page. */
+LbProjectModelResult *lb_project_run_search (LbProject            *project,
+                                             LbProjectData        *data,
+                                             LbEstimator          *prep,
+                                             LbMatrix             *X_prepared,
+                                             LbProjectPartFlags    flags,
+                                             LbSearchCandidateFunc candidate_func,
+                                             gpointer              candidate_data,
+                                             LbFitContext         *ctx,
+                                             GError              **error);
+/* Scores @m->fitted on @data's test rows into @m->test_score and, for a
+ * regressor, @m->test_rmse_low / _high (the book's 95 % t-interval): the
+ * code `learnbench run` runs when "evaluation.test" is true. */
+gboolean     lb_project_score_test        (LbProjectData        *data,
+                                           LbProjectModelResult *m,
+                                           GError              **error);
+/* What a saved model file needs to read new data, as lb_project_run stores
+ * it (its "metadata": project, target, features, categories,
+ * classification); transfer full. For the window's Launch page. */
+JsonObject  *lb_project_make_metadata     (LbProject            *project,
+                                           LbProjectData        *data);
+/* One model's object of `learnbench run --json` (lb-project-result.c). */
+JsonNode    *lb_project_model_result_to_json (const LbProjectModelResult *m);
 
 G_END_DECLS

@@ -71,6 +71,69 @@ add_number (JsonBuilder *b,
     json_builder_add_null_value (b);
 }
 
+static void
+add_model (JsonBuilder                *b,
+           const LbProjectModelResult *m)
+{
+  json_builder_begin_object (b);
+  json_builder_set_member_name (b, "name");
+  json_builder_add_string_value (b, m->name);
+  json_builder_set_member_name (b, "estimator");
+  json_builder_add_string_value (b, m->estimator);
+  json_builder_set_member_name (b, "params");
+  json_builder_add_value (b, json_node_copy (m->params));
+  json_builder_set_member_name (b, "scoring");
+  json_builder_add_string_value (b, m->scoring);
+  add_number (b, "train_score", m->train_score);
+  json_builder_set_member_name (b, "cv_scores");
+  json_builder_begin_array (b);
+  for (guint f = 0; f < m->cv_scores->len; f++)
+    json_builder_add_double_value (b, g_array_index (m->cv_scores, double, f));
+  json_builder_end_array (b);
+  add_number (b, "cv_mean", m->cv_mean);
+  add_number (b, "cv_std", m->cv_std);
+  add_number (b, "test_score", m->test_score);
+  json_builder_set_member_name (b, "test_rmse_95ci");
+  if (isnan (m->test_rmse_low))
+    json_builder_add_null_value (b);
+  else
+    {
+      json_builder_begin_array (b);
+      json_builder_add_double_value (b, m->test_rmse_low);
+      json_builder_add_double_value (b, m->test_rmse_high);
+      json_builder_end_array (b);
+    }
+  add_number (b, "fit_seconds", m->fit_seconds);
+  add_number (b, "cv_seconds", m->cv_seconds);
+  if (m->predictions != NULL)
+    {
+      JsonNode *node = json_node_new (JSON_NODE_ARRAY);
+
+      json_node_set_array (node, m->predictions);
+      json_builder_set_member_name (b, "predictions");
+      json_builder_add_value (b, node);
+    }
+  if (m->best_params != NULL)
+    {
+      json_builder_set_member_name (b, "best_params");
+      json_builder_add_value (b, json_node_copy (m->best_params));
+      add_number (b, "best_score", m->best_score);
+      json_builder_set_member_name (b, "cv_results");
+      json_builder_add_value (b, json_node_copy (m->cv_results));
+    }
+  json_builder_end_object (b);
+}
+
+JsonNode *
+lb_project_model_result_to_json (const LbProjectModelResult *m)
+{
+  g_autoptr (JsonBuilder) b = json_builder_new ();
+
+  g_return_val_if_fail (m != NULL, NULL);
+  add_model (b, m);
+  return json_builder_get_root (b);
+}
+
 JsonNode *
 lb_project_result_to_json (LbProjectResult *result)
 {
@@ -99,57 +162,7 @@ lb_project_result_to_json (LbProjectResult *result)
   json_builder_set_member_name (b, "models");
   json_builder_begin_array (b);
   for (guint i = 0; i < result->models->len; i++)
-    {
-      LbProjectModelResult *m = g_ptr_array_index (result->models, i);
-
-      json_builder_begin_object (b);
-      json_builder_set_member_name (b, "name");
-      json_builder_add_string_value (b, m->name);
-      json_builder_set_member_name (b, "estimator");
-      json_builder_add_string_value (b, m->estimator);
-      json_builder_set_member_name (b, "params");
-      json_builder_add_value (b, json_node_copy (m->params));
-      json_builder_set_member_name (b, "scoring");
-      json_builder_add_string_value (b, m->scoring);
-      add_number (b, "train_score", m->train_score);
-      json_builder_set_member_name (b, "cv_scores");
-      json_builder_begin_array (b);
-      for (guint f = 0; f < m->cv_scores->len; f++)
-        json_builder_add_double_value (b, g_array_index (m->cv_scores, double, f));
-      json_builder_end_array (b);
-      add_number (b, "cv_mean", m->cv_mean);
-      add_number (b, "cv_std", m->cv_std);
-      add_number (b, "test_score", m->test_score);
-      json_builder_set_member_name (b, "test_rmse_95ci");
-      if (isnan (m->test_rmse_low))
-        json_builder_add_null_value (b);
-      else
-        {
-          json_builder_begin_array (b);
-          json_builder_add_double_value (b, m->test_rmse_low);
-          json_builder_add_double_value (b, m->test_rmse_high);
-          json_builder_end_array (b);
-        }
-      add_number (b, "fit_seconds", m->fit_seconds);
-      add_number (b, "cv_seconds", m->cv_seconds);
-      if (m->predictions != NULL)
-        {
-          JsonNode *node = json_node_new (JSON_NODE_ARRAY);
-
-          json_node_set_array (node, m->predictions);
-          json_builder_set_member_name (b, "predictions");
-          json_builder_add_value (b, node);
-        }
-      if (m->best_params != NULL)
-        {
-          json_builder_set_member_name (b, "best_params");
-          json_builder_add_value (b, json_node_copy (m->best_params));
-          add_number (b, "best_score", m->best_score);
-          json_builder_set_member_name (b, "cv_results");
-          json_builder_add_value (b, json_node_copy (m->cv_results));
-        }
-      json_builder_end_object (b);
-    }
+    add_model (b, g_ptr_array_index (result->models, i));
   json_builder_end_array (b);
   json_builder_end_object (b);
   return json_builder_get_root (b);

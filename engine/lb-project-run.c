@@ -26,10 +26,10 @@
 
 /* The project's groups as a ColumnTransformer; NULL (and no error) when the
  * project has no pipeline. */
-static LbEstimator *
-build_preparation (LbProject     *project,
-                   LbProjectData *data,
-                   GError       **error)
+LbEstimator *
+lb_project_build_preparation (LbProject     *project,
+                              LbProjectData *data,
+                              GError       **error)
 {
   g_autoptr (LbColumnTransformer) ct = NULL;
 
@@ -102,6 +102,23 @@ make_cv (const LbProjectCv *cv,
     }
 }
 
+LbCvSplitter *
+lb_project_make_cv (const LbProjectCv *cv,
+                    guint64            seed,
+                    LbEstimator       *estimator)
+{
+  return make_cv (cv, seed, estimator);
+}
+
+LbEstimator *
+lb_project_wrap_model (LbEstimator *prep,
+                       LbEstimator *model,
+                       const char  *model_name,
+                       GError     **error)
+{
+  return wrap (prep, model, model_name, error);
+}
+
 /* --- progress --- */
 
 typedef struct
@@ -109,6 +126,10 @@ typedef struct
   LbFitContext *ctx;
   const char   *model;
   double        from, to;   /* this model's part of the run */
+  LbCvFoldFunc  fold_func;  /* the caller's (lb_project_run_model), or NULL */
+  gpointer      fold_data;
+  LbSearchCandidateFunc candidate_func;  /* the caller's (lb_project_run_search), or NULL */
+  gpointer      candidate_data;
 } FoldProgress;
 
 static void
@@ -130,6 +151,8 @@ on_fold (const LbCvFold *fold,
 
   report (p->ctx, p->from + (p->to - p->from) * (0.2 + 0.8 * fold->n_done / MAX (fold->n_folds, 1)),
           message);
+  if (p->fold_func != NULL)
+    p->fold_func (fold, p->fold_data);
 }
 
 /* --- one model --- */
@@ -164,6 +187,33 @@ on_candidate (const LbSearchCandidate *candidate,
 
   report (p->ctx, p->from + (p->to - p->from) * candidate->n_done / MAX (candidate->n_candidates, 1),
           message);
+  if (p->candidate_func != NULL)
+    p->candidate_func (candidate, p->candidate_data);
+}
+
+/* A search key naming a parameter of the preparation ("prep.num.imputer.strategy"
+ * or "prep__num__imputer__strategy") rather than of the model. */
+static gboolean
+is_prep_key (const char *key)
+{
+  return g_str_has_prefix (key, "prep.") || g_str_has_prefix (key, "prep__");
+}
+
+static gboolean
+space_names_prep (JsonNode *space)
+{
+  JsonArray *list = JSON_NODE_HOLDS_ARRAY (space) ? json_node_get_array (space) : NULL;
+
+  for (guint i = 0; i < (list != NULL ? json_array_get_length (list) : 1); i++)
+    {
+      JsonObject *object = list != NULL ? json_array_get_object_element (list, i) : json_node_get_object (space);
+      g_autoptr (GList) members = json_object_get_members (object);
+
+      for (GList *l = members; l != NULL; l = l->next)
+        if (is_prep_key (l->data))
+          return TRUE;
+    }
+  return FALSE;
 }
 
 /* @space with every key prefixed "model__" (a search over the whole pipeline). */
@@ -183,7 +233,11 @@ prefix_space (JsonNode   *space,
 
       for (GList *l = members; l != NULL; l = l->next)
         {
-          g_autofree char *key = g_strdup_printf ("%s__%s", model, (const char *) l->data);
+          g_autofree char *key = NULL;
+
+          if (is_prep_key (l->data))
+            continue;  /* already a path from the pipeline */
+          key = g_strdup_printf ("%s__%s", model, (const char *) l->data);
 
           json_object_set_member (object, key, json_node_copy (json_object_get_member (object, l->data)));
           json_object_remove_member (object, l->data);
@@ -193,7 +247,11 @@ prefix_space (JsonNode   *space,
 }
 
 /* The project's search on @model (unfitted). With refit, @model gets the
- * best parameters, so the evaluation that follows is of the best candidate. */
+ * best parameters, so the evaluation that follows is of the best candidate.
+ * A space naming preparation parameters ("prep.…") searches the whole
+ * pipeline, refitted per fold whatever "prepare" says (the preparation is
+ * what changes); with refit, *@searched_prep is then a copy of @prep with
+ * the best of them. */
 static gboolean
 run_search (LbProject            *project,
             LbProjectData        *data,
@@ -202,6 +260,9 @@ run_search (LbProject            *project,
             LbEstimator          *prep,
             LbMatrix             *X_prepared,
             LbProjectModelResult *m,
+            LbSearchCandidateFunc candidate_func,
+            gpointer              candidate_data,
+            LbEstimator         **searched_prep,
             LbFitContext         *ctx,
             double                from,
             double                to,
@@ -209,13 +270,15 @@ run_search (LbProject            *project,
 {
   const LbProjectSearch *search = &project->search;
   gboolean once = project->prepare == LB_PROJECT_PREPARE_ONCE || prep == NULL;
+  gboolean with_prep;
+  JsonObject *best_prep = NULL;
   g_autoptr (LbEstimator) target = NULL;
   g_autoptr (LbCvSplitter) cv = make_cv (&search->cv, project->seed, model);
   g_autoptr (LbSearchResult) result = NULL;
   g_autoptr (JsonNode) space = NULL;
   g_autoptr (JsonNode) report_json = NULL;
   g_autoptr (LbFitContext) child = lb_fit_context_new_child (ctx, 2000, from, to);
-  FoldProgress progress = { ctx, step->name, from, to };
+  FoldProgress progress = { ctx, step->name, from, to, NULL, NULL, candidate_func, candidate_data };
   const char *scoring;
   JsonObject *best;
 
@@ -232,6 +295,16 @@ run_search (LbProject            *project,
       space = json_node_new (JSON_NODE_OBJECT);
       json_node_set_object (space, search->distributions);
     }
+  with_prep = space_names_prep (space);
+  if (with_prep && prep == NULL)
+    {
+      g_set_error (error, LB_ENGINE_ERROR, LB_ENGINE_ERROR_INVALID_PARAM,
+                   _("search on %s: the space names preparation parameters (“prep.…”) but the project has no pipeline"),
+                   step->name);
+      return FALSE;
+    }
+  if (with_prep)
+    once = FALSE;
   if (once)
     target = lb_estimator_clone (model);
   else
@@ -273,6 +346,13 @@ run_search (LbProject            *project,
         if (!once && g_str_has_prefix (key, prefix))
           key += strlen (prefix);
         json_object_set_member (best, key, json_node_copy (json_object_get_member (found, l->data)));
+        if (is_prep_key (key))
+          {
+            if (best_prep == NULL)
+              best_prep = json_object_new ();
+            json_object_set_member (best_prep, key + (key[4] == '.' ? 5 : 6),
+                                    json_node_copy (json_object_get_member (found, l->data)));
+          }
       }
   }
   m->best_params = json_node_new (JSON_NODE_OBJECT);
@@ -283,28 +363,78 @@ run_search (LbProject            *project,
 
   if (search->refit)
     {
-      if (!lb_estimator_set_params (model, best, error))
+      g_autoptr (JsonObject) model_best = json_object_new ();
+      g_autoptr (JsonObject) prep_best = best_prep;
+      g_autoptr (GList) members = json_object_get_members (best);
+
+      for (GList *l = members; l != NULL; l = l->next)
+        if (!is_prep_key (l->data))
+          json_object_set_member (model_best, l->data, json_node_copy (json_object_get_member (best, l->data)));
+      if (!lb_estimator_set_params (model, model_best, error))
         return FALSE;
       json_node_unref (m->params);
       m->params = lb_estimator_get_params (model);
+      if (prep_best != NULL)
+        {
+          g_autoptr (LbEstimator) copy = lb_estimator_clone (prep);
+
+          if (!lb_estimator_set_params (copy, prep_best, error))
+            return FALSE;
+          *searched_prep = g_steal_pointer (&copy);
+        }
+    }
+  else if (best_prep != NULL)
+    json_object_unref (best_prep);
+  return TRUE;
+}
+
+/* The test score of @m->fitted (and the RMSE interval for a regressor), as
+ * `learnbench run` computes it. */
+static gboolean
+score_test (LbProjectData        *data,
+            LbProjectModelResult *m,
+            LbEstimator          *full,
+            gboolean              regressor,
+            GError              **error)
+{
+  m->test_score = lb_score_by_name (m->scoring, full, data->X_test, data->y_test, error);
+  if (isnan (m->test_score) && error != NULL && *error != NULL)
+    return FALSE;
+  if (regressor && lb_matrix_get_n_rows (data->y_test) >= 2)
+    {
+      g_autoptr (LbMatrix) predicted = lb_estimator_predict (full, data->X_test, error);
+
+      if (predicted == NULL
+          || !lb_rmse_confidence_interval (lb_matrix_get_const_data (data->y_test),
+                                           lb_matrix_get_const_data (predicted),
+                                           lb_matrix_get_n_rows (predicted), 0.95,
+                                           &m->test_rmse_low, &m->test_rmse_high, error))
+        return FALSE;
     }
   return TRUE;
 }
 
 static LbProjectModelResult *
-run_model (LbProject      *project,
-           LbProjectData  *data,
-           guint           index,
-           LbEstimator    *prep,
-           LbMatrix       *X_prepared,
-           LbFitContext   *ctx,
-           double          from,
-           double          to,
-           GError        **error)
+run_model_hooked (LbProject      *project,
+                  LbProjectData  *data,
+                  guint           index,
+                  LbEstimator    *prep,
+                  LbMatrix       *X_prepared,
+                  LbProjectPartFlags flags,
+                  LbCvFoldFunc    fold_func,
+                  gpointer        fold_data,
+                  LbSearchCandidateFunc candidate_func,
+                  gpointer        candidate_data,
+                  LbFitContext   *ctx,
+                  double          from,
+                  double          to,
+                  GError        **error)
 {
   const LbProjectStep *step = g_ptr_array_index (project->models, index);
   g_autoptr (LbEstimator) model = lb_project_step_build (step, error);
   g_autoptr (LbEstimator) full = NULL;
+  g_autoptr (LbEstimator) searched_prep = NULL;
+  g_autoptr (LbMatrix) searched_X = NULL;
   g_autoptr (LbFitContext) child = NULL;
   LbProjectModelResult *m;
   const char *scoring;
@@ -329,13 +459,31 @@ run_model (LbProject      *project,
   m->cv_scores = g_array_new (FALSE, FALSE, sizeof (double));
 
   /* The search first: with refit, what follows evaluates the best candidate. */
-  if (project->search.kind != LB_PROJECT_SEARCH_NONE && strcmp (project->search.model, step->name) == 0)
+  if ((flags & LB_PROJECT_PART_SEARCH) != 0
+      && project->search.kind != LB_PROJECT_SEARCH_NONE && strcmp (project->search.model, step->name) == 0)
     {
       double mid = from + (to - from) * 0.6;
 
-      if (!run_search (project, data, step, model, prep, X_prepared, m, ctx, from, mid, error))
+      if (!run_search (project, data, step, model, prep, X_prepared, m, candidate_func, candidate_data,
+                       &searched_prep, ctx, from, mid, error))
         goto fail;
       from = mid;
+      if (searched_prep != NULL)
+        {
+          /* The best preparation replaces the project's for this model:
+           * "prepare": "once" cross-validates its output. */
+          g_autoptr (LbEstimator) fitted = lb_estimator_clone (searched_prep);
+          g_autoptr (LbFitContext) prep_ctx = lb_fit_context_new_child (ctx, 999, from, from);
+
+          prep = searched_prep;
+          searched_X = lb_estimator_fit_transform (fitted, data->X_train, data->y_train, prep_ctx, error);
+          if (searched_X == NULL)
+            {
+              g_prefix_error (error, "pipeline: ");
+              goto fail;
+            }
+          X_prepared = searched_X;
+        }
     }
 
   /* The fit on every training row. */
@@ -363,24 +511,12 @@ run_model (LbProject      *project,
       if (isnan (m->train_score) && error != NULL && *error != NULL)
         goto fail;
     }
-  if (project->test && data->X_test != NULL)
+  if ((flags & LB_PROJECT_PART_TEST) != 0 && project->test && data->X_test != NULL)
     {
-      m->test_score = lb_score_by_name (scoring, full, data->X_test, data->y_test, error);
-      if (isnan (m->test_score) && error != NULL && *error != NULL)
+      if (!score_test (data, m, full, lb_estimator_is_regressor (model), error))
         goto fail;
-      if (lb_estimator_is_regressor (model) && lb_matrix_get_n_rows (data->y_test) >= 2)
-        {
-          g_autoptr (LbMatrix) predicted = lb_estimator_predict (full, data->X_test, error);
-
-          if (predicted == NULL
-              || !lb_rmse_confidence_interval (lb_matrix_get_const_data (data->y_test),
-                                               lb_matrix_get_const_data (predicted),
-                                               lb_matrix_get_n_rows (predicted), 0.95,
-                                               &m->test_rmse_low, &m->test_rmse_high, error))
-            goto fail;
-        }
     }
-  if (data->X_predict != NULL)
+  if ((flags & LB_PROJECT_PART_PREDICT) != 0 && data->X_predict != NULL)
     {
       g_autoptr (LbMatrix) predicted = lb_estimator_predict (full, data->X_predict, error);
 
@@ -392,14 +528,14 @@ run_model (LbProject      *project,
       m->predictions = predictions_to_json (predicted, lb_estimator_is_classifier (model));
     }
 
-  if (project->cv.kind != LB_PROJECT_CV_NONE)
+  if (project->cv.kind != LB_PROJECT_CV_NONE && (flags & LB_PROJECT_PART_NO_CV) == 0)
     {
       gboolean once = project->prepare == LB_PROJECT_PREPARE_ONCE || prep == NULL;
       g_autoptr (LbEstimator) unfitted = lb_estimator_clone (model);   /* the searched parameters too */
       g_autoptr (LbEstimator) target = NULL;
       g_autoptr (LbCvSplitter) cv = NULL;
       g_autoptr (LbCvResult) result = NULL;
-      FoldProgress progress = { ctx, step->name, from, to };
+      FoldProgress progress = { ctx, step->name, from, to, fold_func, fold_data };
       g_autoptr (LbFitContext) cv_ctx = lb_fit_context_new_child (ctx, 1000 + index, from, to);
 
       if (unfitted == NULL)
@@ -438,6 +574,108 @@ fail:
   return NULL;
 }
 
+static LbProjectModelResult *
+run_model (LbProject      *project,
+           LbProjectData  *data,
+           guint           index,
+           LbEstimator    *prep,
+           LbMatrix       *X_prepared,
+           LbProjectPartFlags flags,
+           LbCvFoldFunc    fold_func,
+           gpointer        fold_data,
+           LbFitContext   *ctx,
+           double          from,
+           double          to,
+           GError        **error)
+{
+  return run_model_hooked (project, data, index, prep, X_prepared, flags, fold_func, fold_data, NULL, NULL,
+                           ctx, from, to, error);
+}
+
+LbProjectModelResult *
+lb_project_run_search (LbProject            *project,
+                       LbProjectData        *data,
+                       LbEstimator          *prep,
+                       LbMatrix             *X_prepared,
+                       LbProjectPartFlags    flags,
+                       LbSearchCandidateFunc candidate_func,
+                       gpointer              candidate_data,
+                       LbFitContext         *ctx,
+                       GError              **error)
+{
+  g_return_val_if_fail (project != NULL && data != NULL && X_prepared != NULL && ctx != NULL, NULL);
+
+  if (project->search.kind == LB_PROJECT_SEARCH_NONE)
+    {
+      g_set_error (error, LB_ENGINE_ERROR, LB_ENGINE_ERROR_INVALID_PARAM, _("the project has no search"));
+      return NULL;
+    }
+  for (guint i = 0; i < project->models->len; i++)
+    {
+      const LbProjectStep *step = g_ptr_array_index (project->models, i);
+
+      if (strcmp (step->name, project->search.model) == 0)
+        return run_model_hooked (project, data, i, prep, X_prepared, flags | LB_PROJECT_PART_SEARCH,
+                                 NULL, NULL, candidate_func, candidate_data, ctx, 0.0, 1.0, error);
+    }
+  g_set_error (error, LB_ENGINE_ERROR, LB_ENGINE_ERROR_INVALID_PARAM,
+               _("search.model: no model is named “%s”"), project->search.model);
+  return NULL;
+}
+
+gboolean
+lb_project_score_test (LbProjectData        *data,
+                       LbProjectModelResult *m,
+                       GError              **error)
+{
+  g_return_val_if_fail (data != NULL && m != NULL && m->fitted != NULL, FALSE);
+
+  if (data->X_test == NULL || lb_matrix_get_n_rows (data->X_test) == 0)
+    {
+      g_set_error (error, LB_ENGINE_ERROR, LB_ENGINE_ERROR_INVALID_PARAM, _("the project has no test set"));
+      return FALSE;
+    }
+  return score_test (data, m, m->fitted, lb_estimator_is_regressor (m->fitted), error);
+}
+
+LbProjectModelResult *
+lb_project_run_model (LbProject         *project,
+                      LbProjectData     *data,
+                      guint              index,
+                      LbEstimator       *prep,
+                      LbMatrix          *X_prepared,
+                      LbProjectPartFlags flags,
+                      LbCvFoldFunc       fold_func,
+                      gpointer           fold_data,
+                      LbFitContext      *ctx,
+                      GError           **error)
+{
+  g_return_val_if_fail (project != NULL && data != NULL && X_prepared != NULL && ctx != NULL, NULL);
+  g_return_val_if_fail (index < project->models->len, NULL);
+  return run_model (project, data, index, prep, X_prepared, flags, fold_func, fold_data, ctx, 0.0, 1.0, error);
+}
+
+LbMatrix *
+lb_project_fit_preparation (LbEstimator   *prep,
+                            LbProjectData *data,
+                            LbFitContext  *ctx,
+                            GError       **error)
+{
+  g_autoptr (LbEstimator) fitted = NULL;
+  g_autoptr (LbFitContext) child = NULL;
+  LbMatrix *X_prepared;
+
+  if (prep == NULL)
+    return lb_matrix_ref (data->X_train);
+  fitted = lb_estimator_clone (prep);
+  child = lb_fit_context_new_child (ctx, 999, 0.02, 0.05);
+  report (ctx, 0.02, _("Preparing the data"));
+  X_prepared = lb_estimator_fit_transform (fitted, data->X_train, data->y_train, child, error);
+  if (X_prepared == NULL)
+    g_prefix_error (error, "pipeline: ");
+  return X_prepared;
+}
+
 /* --- the run --- */
 
 static JsonObject *
@@ -470,6 +708,14 @@ make_metadata (LbProject     *project,
   json_object_set_object_member (metadata, "categories", categories);
   json_object_set_boolean_member (metadata, "classification", data->classification);
   return metadata;
+}
+
+JsonObject *
+lb_project_make_metadata (LbProject     *project,
+                          LbProjectData *data)
+{
+  g_return_val_if_fail (project != NULL && data != NULL, NULL);
+  return make_metadata (project, data);
 }
 
 LbProjectResult *
@@ -511,24 +757,12 @@ lb_project_run (LbProject    *project,
 
   /* The preparation, fitted once on the training rows: its output is what
    * "prepare": "once" cross-validates, and its column names are reported. */
-  prep = build_preparation (project, &data, error);
+  prep = lb_project_build_preparation (project, &data, error);
   if (prep == NULL && error != NULL && *error != NULL)
     goto fail;
-  if (prep != NULL)
-    {
-      g_autoptr (LbEstimator) fitted = lb_estimator_clone (prep);
-      g_autoptr (LbFitContext) child = lb_fit_context_new_child (ctx, 999, 0.02, 0.05);
-
-      report (ctx, 0.02, _("Preparing the data"));
-      X_prepared = lb_estimator_fit_transform (fitted, data.X_train, data.y_train, child, error);
-      if (X_prepared == NULL)
-        {
-          g_prefix_error (error, "pipeline: ");
-          goto fail;
-        }
-    }
-  else
-    X_prepared = lb_matrix_ref (data.X_train);
+  X_prepared = lb_project_fit_preparation (prep, &data, ctx, error);
+  if (X_prepared == NULL)
+    goto fail;
   {
     g_autoptr (GStrvBuilder) names = g_strv_builder_new ();
 
@@ -545,7 +779,7 @@ lb_project_run (LbProject    *project,
 
       if (lb_fit_context_check_cancelled (ctx, error))
         goto fail;
-      m = run_model (project, &data, i, prep, X_prepared, ctx, from, to, error);
+      m = run_model (project, &data, i, prep, X_prepared, LB_PROJECT_PART_ALL, NULL, NULL, ctx, from, to, error);
       if (m == NULL)
         goto fail;
       g_ptr_array_add (result->models, m);

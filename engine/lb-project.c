@@ -76,6 +76,7 @@ lb_project_unref (LbProject *project)
   g_clear_pointer (&project->groups, g_ptr_array_unref);
   g_clear_pointer (&project->models, g_ptr_array_unref);
   g_free (project->scoring);
+  g_clear_pointer (&project->workbench, json_object_unref);
   g_free (project->search.model);
   g_clear_pointer (&project->search.grid, json_array_unref);
   g_clear_pointer (&project->search.distributions, json_object_unref);
@@ -399,14 +400,32 @@ parse_bins (LbProjectSplit *split,
   return TRUE;
 }
 
+void
+lb_project_split_clear (LbProjectSplit *split)
+{
+  g_clear_pointer (&split->column, g_free);
+  g_clear_pointer (&split->bins, g_free);
+  g_clear_pointer (&split->train_file, g_free);
+  g_clear_pointer (&split->test_file, g_free);
+  memset (split, 0, sizeof *split);
+}
+
 static gboolean
 parse_split (LbProject  *project,
              JsonObject *root,
              GError    **error)
 {
+  return lb_project_split_parse (root, project->base_dir, &project->split, error);
+}
+
+gboolean
+lb_project_split_parse (JsonObject     *root,
+                        const char     *base_dir,
+                        LbProjectSplit *split,
+                        GError        **error)
+{
   static const char * const keys[] = { "kind", "test_size", "column", "bins", "train", "test", NULL };
   static const char * const kinds[] = { "none", "random", "stratified", "id_hash", "index_files", NULL };
-  LbProjectSplit *split = &project->split;
   JsonObject *object;
   g_autofree char *kind = NULL, *train = NULL, *test = NULL;
   int k;
@@ -454,19 +473,20 @@ parse_split (LbProject  *project,
         return FALSE;
       break;
     case LB_PROJECT_SPLIT_ID_HASH:
-      if (!lb_project_get_string (object, "split", "column", TRUE, &split->column, error))
+      /* without "column" the row number is the id (the book's reset_index ()) */
+      if (!lb_project_get_string (object, "split", "column", FALSE, &split->column, error))
         return FALSE;
       break;
     case LB_PROJECT_SPLIT_INDEX_FILES:
       if (!lb_project_get_string (object, "split", "train", TRUE, &train, error)
           || !lb_project_get_string (object, "split", "test", FALSE, &test, error))
         return FALSE;
-      split->train_file = lb_project_resolve_path (train, project->base_dir, "split.train", error);
+      split->train_file = lb_project_resolve_path (train, base_dir, "split.train", error);
       if (split->train_file == NULL)
         return FALSE;
       if (test != NULL)
         {
-          split->test_file = lb_project_resolve_path (test, project->base_dir, "split.test", error);
+          split->test_file = lb_project_resolve_path (test, base_dir, "split.test", error);
           if (split->test_file == NULL)
             return FALSE;
         }
@@ -568,7 +588,7 @@ project_from_root (JsonNode   *root_node,
 {
   static const char * const keys[] = { "format", "version", "name", "description", "seed", "data",
                                        "target", "positive_class", "drop", "split", "pipeline", "models", "evaluation",
-                                       "search", "predict", "save_model", NULL };
+                                       "search", "predict", "save_model", "workbench", NULL };
   g_autoptr (LbProject) project = g_new0 (LbProject, 1);
   g_autofree char *format = NULL, *save_model = NULL;
   JsonObject *root;
@@ -649,6 +669,15 @@ project_from_root (JsonNode   *root_node,
       project->save_model = lb_project_resolve_path (save_model, project->base_dir, "save_model", error);
       if (project->save_model == NULL)
         return NULL;
+    }
+  if (json_object_get_member (root, "workbench") != NULL)
+    {
+      /* The window's own state: only its shape is checked; a run ignores it. */
+      JsonObject *workbench = lb_project_get_object (root, "", "workbench", FALSE, error);
+
+      if (workbench == NULL)
+        return NULL;
+      project->workbench = json_object_ref (workbench);
     }
   return g_steal_pointer (&project);
 }

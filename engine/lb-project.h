@@ -28,8 +28,11 @@
  *                     "cv": { "kind": "kfold", "n_splits": 10, "shuffle": false },
  *                     "prepare": "once" | "per_fold", "test": false },
  *     "search": { "model": "…", "kind": "grid" | "random", "grid": [ {…} ], … },
+ *               (keys: the model's parameters, or "prep.GROUP.STEP.PARAM" for a
+ *                preparation step's: the whole pipeline is then searched per fold)
  *     "predict": [ { "GDP per capita": 22587 } ],
- *     "save_model": "out.lbmodel"
+ *     "save_model": "out.lbmodel",
+ *     "workbench": { … }          optional: what the window saves (lb-workbench.h); not run
  *   }
  *
  * Paths: "${LEARNBENCH_TEST_DATA}" expands to that environment variable, or,
@@ -60,7 +63,7 @@ typedef struct
 {
   LbProjectSplitKind kind;
   double  test_size;      /* RANDOM, STRATIFIED, ID_HASH: fraction in (0, 1) */
-  char   *column;         /* STRATIFIED: the binned column; ID_HASH: the id column */
+  char   *column;         /* STRATIFIED: the binned column; ID_HASH: the id column (NULL: the row number) */
   double *bins;           /* STRATIFIED: edges, right-closed (pd.cut); inf allowed */
   guint   n_bins;         /* number of edges (>= 2) */
   char   *train_file;     /* INDEX_FILES: resolved paths */
@@ -166,6 +169,8 @@ struct _LbProject
   LbProjectSearch search;
   JsonArray      *predict;       /* rows to predict (objects column -> value), or NULL */
   char           *save_model;    /* resolved path, or NULL */
+  JsonObject     *workbench;     /* the window's state (task, notes, checklist, seal log,
+                                  * results…), kept as read; NULL when absent. A run ignores it. */
 };
 
 #define LB_TYPE_PROJECT (lb_project_get_type ())

@@ -16,6 +16,7 @@
 #include <lapacke.h>
 
 #include "lb-linear-model-private.h"
+#include "lb-prep-private.h"
 #include "lb-ridge.h"
 
 struct _LbRidge
@@ -199,13 +200,8 @@ lb_ridge_predict (LbEstimator *estimator,
 {
   LbRidge *self = LB_RIDGE (estimator);
 
-  if (self->coef == NULL)
-    {
-      g_set_error_literal (error, LB_ENGINE_ERROR, LB_ENGINE_ERROR_NOT_FITTED,
-                           _("this Ridge is not fitted yet"));
-      return NULL;
-    }
-  return lb_linear_decision (X, self->coef, &self->intercept, 1, self->n_features, error);
+  return lb_linear_predict_one (X, self->coef, self->intercept, self->n_features,
+                                _("this Ridge is not fitted yet"), error);
 }
 
 static JsonNode *
@@ -213,14 +209,8 @@ lb_ridge_save_state (LbEstimator *estimator,
                      GError     **error)
 {
   LbRidge *self = LB_RIDGE (estimator);
-  JsonObject *obj = json_object_new ();
-  JsonNode *node = json_node_new (JSON_NODE_OBJECT);
 
-  json_object_set_int_member (obj, "n_features", self->n_features);
-  json_object_set_member (obj, "coef", lb_linear_json_doubles (self->coef, self->n_features));
-  json_object_set_double_member (obj, "intercept", self->intercept);
-  json_node_take_object (node, obj);
-  return node;
+  return lb_linear_coef_to_json (self->n_features, self->coef, self->intercept);
 }
 
 static gboolean
@@ -229,16 +219,11 @@ lb_ridge_load_state (LbEstimator *estimator,
                      GError     **error)
 {
   LbRidge *self = LB_RIDGE (estimator);
-  JsonObject *obj = lb_linear_json_object (state, error);
   g_autofree double *coef = NULL;
   guint64 p;
   double b;
 
-  if (obj == NULL || !lb_linear_json_get_uint (obj, "n_features", 1, G_MAXINT32, &p, error))
-    return FALSE;
-  coef = lb_linear_json_dup_doubles (obj, "coef", p, error);
-  if (coef == NULL
-      || !lb_linear_json_get_double (obj, "intercept", &b, error))
+  if (lb_linear_coef_from_json (state, &p, &coef, &b, error) == NULL)
     return FALSE;
   lb_ridge_reset (estimator);
   self->coef = g_steal_pointer (&coef);
@@ -286,6 +271,7 @@ lb_ridge_set_property (GObject      *object,
                        GParamSpec   *pspec)
 {
   LbRidge *self = LB_RIDGE (object);
+  int v;
 
   switch (prop_id)
     {
@@ -297,18 +283,12 @@ lb_ridge_set_property (GObject      *object,
         }
       break;
     case PROP_FIT_INTERCEPT:
-      if (self->fit_intercept != g_value_get_boolean (value))
-        {
-          self->fit_intercept = g_value_get_boolean (value);
-          g_object_notify_by_pspec (object, pspec);
-        }
+      lb_prep_set_boolean (object, &self->fit_intercept, g_value_get_boolean (value), pspec);
       break;
     case PROP_SOLVER:
-      if (self->solver != (LbRidgeSolver) g_value_get_enum (value))
-        {
-          self->solver = g_value_get_enum (value);
-          g_object_notify_by_pspec (object, pspec);
-        }
+      v = (int) self->solver;
+      lb_prep_set_int (object, &v, g_value_get_enum (value), pspec);
+      self->solver = v;
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);

@@ -11,6 +11,8 @@
 #include <string.h>
 
 #include "lb-cv-result.h"
+#include "lb-metrics.h"
+#include "lb-json-private.h"
 #include "lb-search-result.h"
 
 struct _LbSearchResult
@@ -30,8 +32,7 @@ struct _LbSearchResult
   guint           best;
   LbEstimator    *best_estimator;
   double          refit_seconds;
-  guint           n_failed;
-  char           *warning;
+  LbFailedFits    failures;
 };
 
 G_DEFINE_BOXED_TYPE (LbSearchResult, lb_search_result, lb_search_result_ref, lb_search_result_unref)
@@ -43,39 +44,25 @@ dup_matrix (const double *src,
   return src != NULL ? g_memdup2 (src, MAX (n, 1) * sizeof (double)) : NULL;
 }
 
-/* Per row: numpy mean and std (ddof 0) of n_splits values. */
-static void
-summarise (const double *m,
-           guint         rows,
-           guint         cols,
-           double      **mean,
-           double      **std)
-{
-  *mean = g_new (double, MAX (rows, 1));
-  *std = g_new (double, MAX (rows, 1));
-  for (guint r = 0; r < rows; r++)
-    {
-      (*mean)[r] = m != NULL ? lb_mean (m + (gsize) r * cols, cols) : NAN;
-      (*std)[r] = m != NULL ? lb_std_population (m + (gsize) r * cols, cols) : NAN;
-    }
-}
-
 static void
 compute_ranks (LbSearchResult *res)
 {
   g_autofree double *means = g_new (double, MAX (res->n_cand, 1));
   double min_mean = INFINITY;
   gboolean all_nan = TRUE;
+  /* A positive error ("rmse", "mae"): the smallest is the best, as
+   * scikit-learn's neg_ scorers rank it. */
+  double sign = res->scoring == NULL || lb_scoring_greater_is_better (res->scoring) ? 1.0 : -1.0;
 
   res->rank = g_new (guint, MAX (res->n_cand, 1));
   for (guint c = 0; c < res->n_cand; c++)
     if (!isnan (res->mean_test[c]))
       {
         all_nan = FALSE;
-        min_mean = MIN (min_mean, res->mean_test[c]);
+        min_mean = MIN (min_mean, sign * res->mean_test[c]);
       }
   for (guint c = 0; c < res->n_cand; c++)
-    means[c] = isnan (res->mean_test[c]) ? min_mean - 1.0 : res->mean_test[c];
+    means[c] = isnan (res->mean_test[c]) ? min_mean - 1.0 : sign * res->mean_test[c];
 
   /* rankdata(-means, method="min"): 1 + the number of strictly better means */
   for (guint c = 0; c < res->n_cand; c++)
@@ -126,10 +113,10 @@ lb_search_result_new (const char   *scoring,
   res->train = dup_matrix (train_scores, n);
   res->fit = dup_matrix (fit_seconds, n);
   res->score = score_seconds != NULL ? dup_matrix (score_seconds, n) : g_new0 (double, n);
-  summarise (res->test, res->n_cand, n_splits, &res->mean_test, &res->std_test);
-  summarise (res->train, res->n_cand, n_splits, &res->mean_train, &res->std_train);
-  summarise (res->fit, res->n_cand, n_splits, &res->mean_fit, &res->std_fit);
-  summarise (res->score, res->n_cand, n_splits, &res->mean_score, &res->std_score);
+  lb_summarise_rows (res->test, res->n_cand, n_splits, &res->mean_test, &res->std_test);
+  lb_summarise_rows (res->train, res->n_cand, n_splits, &res->mean_train, &res->std_train);
+  lb_summarise_rows (res->fit, res->n_cand, n_splits, &res->mean_fit, &res->std_fit);
+  lb_summarise_rows (res->score, res->n_cand, n_splits, &res->mean_score, &res->std_score);
   compute_ranks (res);
   res->refit_seconds = NAN;
   return res;
@@ -167,7 +154,7 @@ lb_search_result_unref (LbSearchResult *result)
   g_free (result->std_score);
   g_free (result->rank);
   g_clear_object (&result->best_estimator);
-  g_free (result->warning);
+  g_free (result->failures.warning);
   g_free (result);
 }
 
@@ -320,14 +307,14 @@ guint
 lb_search_result_get_n_failed (const LbSearchResult *result)
 {
   g_return_val_if_fail (result != NULL, 0);
-  return result->n_failed;
+  return result->failures.n_failed;
 }
 
 const char *
 lb_search_result_get_warning (const LbSearchResult *result)
 {
   g_return_val_if_fail (result != NULL, NULL);
-  return result->warning;
+  return result->failures.warning;
 }
 
 void
@@ -337,9 +324,7 @@ lb_search_result_set_failures (LbSearchResult *result,
 {
   g_return_if_fail (result != NULL);
 
-  result->n_failed = n_failed;
-  g_free (result->warning);
-  result->warning = g_strdup (warning);
+  lb_failed_fits_set (&result->failures, n_failed, warning);
 }
 
 static gint
@@ -409,30 +394,6 @@ params_node (JsonObject *params)
   return deep_copy (shallow);
 }
 
-static void
-add_number (JsonBuilder *b,
-            double       v)
-{
-  if (isfinite (v))
-    json_builder_add_double_value (b, v);
-  else
-    json_builder_add_null_value (b);
-}
-
-static void
-add_column (JsonBuilder  *b,
-            const char   *name,
-            const double *v,
-            guint         n,
-            guint         stride)
-{
-  json_builder_set_member_name (b, name);
-  json_builder_begin_array (b);
-  for (guint i = 0; i < n; i++)
-    add_number (b, v[(gsize) i * stride]);
-  json_builder_end_array (b);
-}
-
 JsonNode *
 lb_search_result_to_json (const LbSearchResult *result)
 {
@@ -448,16 +409,10 @@ lb_search_result_to_json (const LbSearchResult *result)
   json_builder_set_member_name (b, "best_params");
   json_builder_add_value (b, params_node (lb_search_result_get_best_params (result)));
   json_builder_set_member_name (b, "best_score");
-  add_number (b, lb_search_result_get_best_score (result));
+  lb_json_add_number (b, lb_search_result_get_best_score (result));
   json_builder_set_member_name (b, "refit_seconds");
-  add_number (b, result->refit_seconds);
-  if (result->n_failed > 0)
-    {
-      json_builder_set_member_name (b, "n_failed");
-      json_builder_add_int_value (b, result->n_failed);
-      json_builder_set_member_name (b, "warning");
-      json_builder_add_string_value (b, result->warning != NULL ? result->warning : "");
-    }
+  lb_json_add_number (b, result->refit_seconds);
+  lb_json_add_failed_fits (b, &result->failures);
 
   json_builder_set_member_name (b, "cv_results");
   json_builder_begin_object (b);
@@ -466,8 +421,8 @@ lb_search_result_to_json (const LbSearchResult *result)
   for (guint c = 0; c < result->n_cand; c++)
     json_builder_add_value (b, params_node (g_ptr_array_index (result->params, c)));
   json_builder_end_array (b);
-  add_column (b, "mean_test_score", result->mean_test, result->n_cand, 1);
-  add_column (b, "std_test_score", result->std_test, result->n_cand, 1);
+  lb_json_add_vector (b, "mean_test_score", result->mean_test, result->n_cand, 1);
+  lb_json_add_vector (b, "std_test_score", result->std_test, result->n_cand, 1);
   json_builder_set_member_name (b, "rank_test_score");
   json_builder_begin_array (b);
   for (guint c = 0; c < result->n_cand; c++)
@@ -477,23 +432,23 @@ lb_search_result_to_json (const LbSearchResult *result)
     {
       g_autofree char *name = g_strdup_printf ("split%u_test_score", s);
 
-      add_column (b, name, result->test + s, result->n_cand, result->n_splits);
+      lb_json_add_vector (b, name, result->test + s, result->n_cand, result->n_splits);
     }
   if (result->train != NULL)
     {
-      add_column (b, "mean_train_score", result->mean_train, result->n_cand, 1);
-      add_column (b, "std_train_score", result->std_train, result->n_cand, 1);
+      lb_json_add_vector (b, "mean_train_score", result->mean_train, result->n_cand, 1);
+      lb_json_add_vector (b, "std_train_score", result->std_train, result->n_cand, 1);
       for (guint s = 0; s < result->n_splits; s++)
         {
           g_autofree char *name = g_strdup_printf ("split%u_train_score", s);
 
-          add_column (b, name, result->train + s, result->n_cand, result->n_splits);
+          lb_json_add_vector (b, name, result->train + s, result->n_cand, result->n_splits);
         }
     }
-  add_column (b, "mean_fit_time", result->mean_fit, result->n_cand, 1);
-  add_column (b, "std_fit_time", result->std_fit, result->n_cand, 1);
-  add_column (b, "mean_score_time", result->mean_score, result->n_cand, 1);
-  add_column (b, "std_score_time", result->std_score, result->n_cand, 1);
+  lb_json_add_vector (b, "mean_fit_time", result->mean_fit, result->n_cand, 1);
+  lb_json_add_vector (b, "std_fit_time", result->std_fit, result->n_cand, 1);
+  lb_json_add_vector (b, "mean_score_time", result->mean_score, result->n_cand, 1);
+  lb_json_add_vector (b, "std_score_time", result->std_score, result->n_cand, 1);
   json_builder_end_object (b);
 
   json_builder_end_object (b);

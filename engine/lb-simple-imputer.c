@@ -446,12 +446,10 @@ lb_simple_imputer_transform (LbEstimator *estimator,
   g_autofree guint *indicator = NULL; /* input columns that get an indicator */
   g_autoptr (LbMatrix) result = NULL;
 
-  if (!lb_prep_check_n_features (X, self->n_features, error))
-    return NULL;
   n = lb_matrix_get_n_rows (X);
   d = lb_matrix_get_n_cols (X);
   n_out = n_outputs (self);
-  result = lb_matrix_try_new (n, n_out, error);
+  result = lb_prep_new_output (X, self->n_features, n_out, error);
   if (result == NULL)
     return NULL;
   in = lb_matrix_get_const_data (X);
@@ -545,7 +543,6 @@ lb_simple_imputer_save_state (LbEstimator *estimator,
 {
   LbSimpleImputer *self = LB_SIMPLE_IMPUTER (estimator);
   JsonObject *object = json_object_new ();
-  JsonNode *node = json_node_new (JSON_NODE_OBJECT);
   g_autofree double *flags = g_new (double, MAX (self->n_features, 1));
   g_autofree double *missing = g_new (double, MAX (self->n_features, 1));
 
@@ -560,8 +557,7 @@ lb_simple_imputer_save_state (LbEstimator *estimator,
   json_object_set_member (object, "statistic_names",
                           lb_prep_strings_to_json ((const char * const *) self->stat_names, self->n_features));
   json_object_set_member (object, "has_missing", lb_prep_doubles_to_json (missing, self->n_features));
-  json_node_take_object (node, object);
-  return node;
+  return lb_prep_object_node (object);
 }
 
 static gboolean
@@ -616,15 +612,12 @@ lb_simple_imputer_describe_state (LbEstimator *estimator)
 {
   LbSimpleImputer *self = LB_SIMPLE_IMPUTER (estimator);
   JsonObject *object;
-  JsonNode *node;
 
   if (self->statistics == NULL)
     return NULL;
   object = json_object_new ();
   json_object_set_member (object, "statistics_", statistics_json (self));
-  node = json_node_new (JSON_NODE_OBJECT);
-  json_node_take_object (node, object);
-  return node;
+  return lb_prep_object_node (object);
 }
 
 static gboolean

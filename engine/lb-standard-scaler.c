@@ -33,6 +33,10 @@ struct _LbStandardScaler
   double *n_samples_seen;  /* (n_features): non-missing values per column */
 };
 
+/* the learned state as saved */
+#define STATE_VECTORS(self) { { "mean", &(self)->mean }, { "var", &(self)->var }, \
+                              { "scale", &(self)->scale }, { "n_samples_seen", &(self)->n_samples_seen } }
+
 G_DEFINE_TYPE (LbStandardScaler, lb_standard_scaler, LB_TYPE_ESTIMATOR)
 
 enum
@@ -153,19 +157,13 @@ lb_standard_scaler_transform (LbEstimator *estimator,
                               GError     **error)
 {
   LbStandardScaler *self = LB_STANDARD_SCALER (estimator);
-  gsize n, d;
-  const double *x;
+  gsize n = lb_matrix_get_n_rows (X), d = lb_matrix_get_n_cols (X);
+  const double *x = lb_matrix_get_const_data (X);
+  g_autoptr (LbMatrix) result = lb_prep_new_output (X, self->n_features, d, error);
   double *out;
-  g_autoptr (LbMatrix) result = NULL;
 
-  if (!lb_prep_check_n_features (X, self->n_features, error))
-    return NULL;
-  n = lb_matrix_get_n_rows (X);
-  d = lb_matrix_get_n_cols (X);
-  result = lb_matrix_try_new (n, d, error);
   if (result == NULL)
     return NULL;
-  x = lb_matrix_get_const_data (X);
   out = lb_matrix_get_data (result);
   /* sklearn: X -= mean_; X /= scale_ (a division, not a product with 1/scale_,
    * so the results round the same); one loop per case so each vectorises */
@@ -190,18 +188,6 @@ lb_standard_scaler_transform (LbEstimator *estimator,
   return g_steal_pointer (&result);
 }
 
-static char **
-lb_standard_scaler_get_feature_names_out (LbEstimator        *estimator,
-                                          const char * const *names_in,
-                                          guint               n_in)
-{
-  char **names = g_new0 (char *, n_in + 1);
-
-  for (guint j = 0; j < n_in; j++)
-    names[j] = g_strdup (names_in[j]);
-  return names;
-}
-
 /* --- state --- */
 
 static JsonNode *
@@ -209,17 +195,9 @@ lb_standard_scaler_save_state (LbEstimator *estimator,
                                GError     **error)
 {
   LbStandardScaler *self = LB_STANDARD_SCALER (estimator);
-  JsonObject *object = json_object_new ();
-  JsonNode *node = json_node_new (JSON_NODE_OBJECT);
+  const LbPrepVector vectors[] = STATE_VECTORS (self);
 
-  json_object_set_int_member (object, "n_features_in", self->n_features);
-  json_object_set_member (object, "mean", lb_prep_doubles_to_json (self->mean, self->n_features));
-  json_object_set_member (object, "var", lb_prep_doubles_to_json (self->var, self->n_features));
-  json_object_set_member (object, "scale", lb_prep_doubles_to_json (self->scale, self->n_features));
-  json_object_set_member (object, "n_samples_seen",
-                          lb_prep_doubles_to_json (self->n_samples_seen, self->n_features));
-  json_node_take_object (node, object);
-  return node;
+  return lb_prep_vectors_to_json (self->n_features, vectors, G_N_ELEMENTS (vectors));
 }
 
 static gboolean
@@ -228,27 +206,10 @@ lb_standard_scaler_load_state (LbEstimator *estimator,
                                GError     **error)
 {
   LbStandardScaler *self = LB_STANDARD_SCALER (estimator);
-  JsonObject *object = lb_prep_state_object (state, "StandardScaler", error);
-  g_autofree double *mean = NULL;
-  g_autofree double *var = NULL;
-  g_autofree double *scale = NULL;
-  g_autofree double *seen = NULL;
-  guint64 d;
+  const LbPrepVector vectors[] = STATE_VECTORS (self);
 
-  if (object == NULL
-      || !lb_prep_n_features_from_json (estimator, object, &d, error)
-      || (mean = lb_prep_doubles_from_json (object, "mean", d, error)) == NULL
-      || (var = lb_prep_doubles_from_json (object, "var", d, error)) == NULL
-      || (scale = lb_prep_doubles_from_json (object, "scale", d, error)) == NULL
-      || (seen = lb_prep_doubles_from_json (object, "n_samples_seen", d, error)) == NULL)
-    return FALSE;
-  lb_standard_scaler_reset (estimator);
-  self->n_features = (guint) d;
-  self->mean = g_steal_pointer (&mean);
-  self->var = g_steal_pointer (&var);
-  self->scale = g_steal_pointer (&scale);
-  self->n_samples_seen = g_steal_pointer (&seen);
-  return TRUE;
+  return lb_prep_vectors_from_json (estimator, state, "StandardScaler", &self->n_features,
+                                    vectors, G_N_ELEMENTS (vectors), error);
 }
 
 static JsonNode *
@@ -256,7 +217,6 @@ lb_standard_scaler_describe_state (LbEstimator *estimator)
 {
   LbStandardScaler *self = LB_STANDARD_SCALER (estimator);
   JsonObject *object;
-  JsonNode *node;
 
   if (self->mean == NULL)
     return NULL;
@@ -270,9 +230,7 @@ lb_standard_scaler_describe_state (LbEstimator *estimator)
     }
   json_object_set_member (object, "n_samples_seen_",
                           lb_prep_doubles_to_json (self->n_samples_seen, self->n_features));
-  node = json_node_new (JSON_NODE_OBJECT);
-  json_node_take_object (node, object);
-  return node;
+  return lb_prep_object_node (object);
 }
 
 /* --- GObject --- */
@@ -342,7 +300,7 @@ lb_standard_scaler_class_init (LbStandardScalerClass *klass)
   estimator_class->fit = lb_standard_scaler_fit;
   estimator_class->reset = lb_standard_scaler_reset;
   estimator_class->transform = lb_standard_scaler_transform;
-  estimator_class->get_feature_names_out = lb_standard_scaler_get_feature_names_out;
+  estimator_class->get_feature_names_out = lb_prep_feature_names_same;
   estimator_class->save_state = lb_standard_scaler_save_state;
   estimator_class->load_state = lb_standard_scaler_load_state;
   estimator_class->describe_state = lb_standard_scaler_describe_state;

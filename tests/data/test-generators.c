@@ -349,7 +349,7 @@ test_samples (void)
 {
   guint n = 0;
   const LbSampleInfo *samples = lb_samples_list (&n);
-  static const char *expected[] = { "california-housing", "fashion-mnist", "moons", "circles",
+  static const char *expected[] = { "california-housing", "fashion-mnist", "iris", "moons", "circles",
                                     "blobs", "linear", "quadratic", "swiss-roll" };
 
   g_assert_cmpuint (n, ==, G_N_ELEMENTS (expected));
@@ -375,6 +375,18 @@ test_samples (void)
         }
       g_assert_no_error (error);
       g_assert_cmpuint (lb_table_get_n_rows (table), >=, 100);
+      if (strcmp (samples[i].id, "iris") == 0)
+        {
+          /* load_iris: 150 rows, 4 measurements, 3 species of 50; first row 5.1, 3.5, 1.4, 0.2 */
+          LbColumn *species = lb_table_get_column_by_name (table, "species");
+
+          g_assert_cmpuint (lb_table_get_n_rows (table), ==, 150);
+          g_assert_cmpuint (lb_table_get_n_columns (table), ==, 5);
+          g_assert_cmpfloat (lb_column_get_numeric (lb_table_get_column (table, 0))[0], ==, 5.1);
+          g_assert_cmpfloat (lb_column_get_numeric (lb_table_get_column (table, 3))[149], ==, 1.8);
+          g_assert_nonnull (species);
+          g_assert_cmpuint (g_strv_length ((char **) lb_column_get_categories (species)), ==, 3);
+        }
     }
 
   {

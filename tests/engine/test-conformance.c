@@ -65,6 +65,28 @@ static const struct
     "{\"steps\": [{\"name\": \"imputer\", \"estimator\": \"SimpleImputer\", \"params\": {\"strategy\": \"median\"}},"
     "             {\"name\": \"scaler\", \"estimator\": \"StandardScaler\"},"
     "             {\"name\": \"model\", \"estimator\": \"LinearRegression\"}]}" },
+  /* ensembles: members to vote, and few, small members (not KNN, whose state is the data)
+   * so the hostile-state sweep stays short */
+  { "VotingClassifier", NULL,
+    "{\"voting\": \"soft\", \"estimators\": [{\"name\": \"lr\", \"estimator\": \"LogisticRegression\"},"
+    "                                        {\"name\": \"prior\", \"estimator\": \"DummyClassifier\"}]}" },
+  { "VotingRegressor", NULL,
+    "{\"estimators\": [{\"name\": \"lin\", \"estimator\": \"LinearRegression\"},"
+    "                 {\"name\": \"ridge\", \"estimator\": \"Ridge\"}]}" },
+  { "BaggingClassifier", NULL, "{\"n_estimators\": 3, \"oob_score\": true}" },
+  { "BaggingRegressor", NULL, "{\"n_estimators\": 3, \"max_features\": 0.5}" },
+  { "AdaBoostClassifier", NULL, "{\"n_estimators\": 3}" },
+  { "AdaBoostRegressor", NULL, "{\"n_estimators\": 3}" },
+  { "GradientBoostingRegressor", NULL, "{\"n_estimators\": 3}" },
+  { "GradientBoostingClassifier", NULL, "{\"n_estimators\": 1, \"max_depth\": 2}" },
+  { "XGBRegressor", NULL, "{\"n_estimators\": 5}" },
+  { "XGBClassifier", NULL, "{\"n_estimators\": 5}" },
+  { "StackingClassifier", NULL,
+    "{\"cv\": 3, \"estimators\": [{\"name\": \"lr\", \"estimator\": \"LogisticRegression\"},"
+    "                             {\"name\": \"prior\", \"estimator\": \"DummyClassifier\"}]}" },
+  { "StackingRegressor", NULL,
+    "{\"cv\": 3, \"passthrough\": true, \"estimators\": [{\"name\": \"lin\", \"estimator\": \"LinearRegression\"},"
+    "                                                 {\"name\": \"mean\", \"estimator\": \"DummyRegressor\"}]}" },
 };
 
 /* --- data --- */
