@@ -3,11 +3,14 @@
  * lb-cli-plot.c: `learnbench plot KIND FILE [options] -o OUT.{png,svg,pdf}`.
  * Loads a file (or "sample:NAME"), builds the chart KIND asks for with the
  * options given, and exports it with no display. Wires only: every check on
- * the data is the chart's, and its message is printed as it is.
+ * the data is the chart's, and its message is printed as it is. The model
+ * kinds fit a classifier on two columns (decision regions), read a saved
+ * tree model (its diagram) or compare one column of two files (drift).
  */
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <math.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -36,6 +39,13 @@ typedef struct
   int      image_height;
   char    *label;
   int      count;
+  char    *target;
+  char    *model;
+  GStrv    params;
+  gboolean margins;
+  int      resolution;
+  int      max_depth;
+  char    *with;
 } PlotArgs;
 
 static void
@@ -51,6 +61,10 @@ plot_args_clear (PlotArgs *a)
   g_free (a->columns);
   g_free (a->title);
   g_free (a->label);
+  g_free (a->target);
+  g_free (a->model);
+  g_strfreev (a->params);
+  g_free (a->with);
 }
 
 static const struct
@@ -65,6 +79,9 @@ static const struct
   { "correlation",    N_("correlation heat map (all numeric columns, or --columns)") },
   { "scatter-matrix", N_("every pair of --columns a,b,c, histograms on the diagonal") },
   { "images",         N_("a grid of pictures with their labels (--label, --count)") },
+  { "regions",        N_("decision regions of --model fitted on --x, --y to --target (--param, --margins)") },
+  { "tree",           N_("the diagram of a saved decision tree model FILE (--max-depth)") },
+  { "drift",          N_("--column of FILE against the same column of --with FILE2") },
 };
 
 /* A NULL-terminated list from "a,b,c" (blanks around names dropped). */
@@ -82,6 +99,203 @@ split_columns (const char *text)
     }
   g_ptr_array_add (out, NULL);
   return (GStrv) g_ptr_array_free (out, FALSE);
+}
+
+/* A numeric column by name, with the plots layer's messages. */
+static LbColumn *
+numeric_column (LbTable     *table,
+                const char  *name,
+                GError     **error)
+{
+  LbColumn *column = lb_table_get_column_by_name (table, name != NULL ? name : "");
+
+  if (column == NULL)
+    {
+      g_set_error (error, LB_PLOTS_ERROR, LB_PLOTS_ERROR_INVALID, _("There is no column “%s”"),
+                   name != NULL ? name : "");
+      return NULL;
+    }
+  if (lb_column_get_kind (column) != LB_COLUMN_NUMERIC)
+    {
+      g_set_error (error, LB_PLOTS_ERROR, LB_PLOTS_ERROR_INVALID, _("Column “%s” is not numeric"), name);
+      return NULL;
+    }
+  return column;
+}
+
+/* `regions`: fits --model on the rows where --x, --y and --target are all
+ * present, predicts over a grid, draws the regions and the points (and an
+ * SVC's support vectors). */
+static LbChart *
+make_regions_chart (LbTable   *table,
+                    PlotArgs  *a,
+                    GError   **error)
+{
+  LbColumn *cx, *cy, *ct;
+  g_autoptr (LbEstimator) est = NULL;
+  g_autoptr (LbMatrix) all_y = NULL;
+  g_autoptr (LbMatrix) X = NULL;
+  g_autoptr (LbMatrix) y = NULL;
+  g_autoptr (LbMatrix) codes = NULL;
+  g_autoptr (LbDecisionGrid) grid = NULL;
+  g_autoptr (GArray) rows = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autofree double *px = NULL;
+  g_autofree double *py = NULL;
+  g_autofree guint *pc = NULL;
+  g_autofree double *sx = NULL;
+  g_autofree double *sy = NULL;
+  LbDecisionGridOptions gopt = { 0 };
+  LbDecisionRegionsOptions opt = { 0 };
+  const double *vx, *vy, *vt;
+  gsize n_rows;
+
+  if ((cx = numeric_column (table, a->x, error)) == NULL
+      || (cy = numeric_column (table, a->y, error)) == NULL)
+    return NULL;
+  ct = lb_table_get_column_by_name (table, a->target);
+  if (ct == NULL)
+    {
+      g_set_error (error, LB_PLOTS_ERROR, LB_PLOTS_ERROR_INVALID, _("There is no column “%s”"), a->target);
+      return NULL;
+    }
+  all_y = lb_matrix_new_from_column (ct, error);
+  if (all_y == NULL)
+    return NULL;
+  vx = lb_column_get_numeric (cx);
+  vy = lb_column_get_numeric (cy);
+  vt = lb_matrix_get_const_data (all_y);
+  n_rows = lb_table_get_n_rows (table);
+  for (guint i = 0; i < n_rows; i++)
+    if (isfinite (vx[i]) && isfinite (vy[i]) && isfinite (vt[i]))
+      g_array_append_val (rows, i);
+  X = lb_matrix_new (rows->len, 2);
+  for (guint k = 0; k < rows->len; k++)
+    {
+      guint i = g_array_index (rows, guint, k);
+      LB_MATRIX_AT (X, k, 0) = vx[i];
+      LB_MATRIX_AT (X, k, 1) = vy[i];
+    }
+  {
+    const char *names[3] = { a->x, a->y, NULL };
+    lb_matrix_set_column_names (X, names);
+  }
+  y = lb_matrix_take_rows (all_y, (const guint *) (gpointer) rows->data, rows->len);
+
+  lb_estimators_register_builtin ();
+  est = lb_estimator_new_by_name (a->model != NULL ? a->model : "SVC", error);
+  if (est == NULL)
+    return NULL;
+  for (guint i = 0; a->params != NULL && a->params[i] != NULL; i++)
+    {
+      g_auto (GStrv) kv = g_strsplit (a->params[i], "=", 2);
+      if (g_strv_length (kv) != 2)
+        {
+          g_set_error (error, LB_PLOTS_ERROR, LB_PLOTS_ERROR_INVALID,
+                       _("A parameter is NAME=VALUE, not “%s”"), a->params[i]);
+          return NULL;
+        }
+      if (!lb_estimator_set_param_string (est, g_strstrip (kv[0]), g_strstrip (kv[1]), error))
+        return NULL;
+    }
+  if (!lb_estimator_fit (est, X, y, NULL, error))
+    return NULL;
+  gopt.resolution = (guint) a->resolution;
+  px = g_new (double, MAX (rows->len, 1));
+  py = g_new (double, MAX (rows->len, 1));
+  for (guint k = 0; k < rows->len; k++)
+    {
+      px[k] = LB_MATRIX_AT (X, k, 0);
+      py[k] = LB_MATRIX_AT (X, k, 1);
+    }
+  grid = lb_decision_grid_compute (est, px, py, rows->len, &gopt, NULL, error);
+  if (grid == NULL)
+    return NULL;
+  codes = lb_estimator_encode_y (est, y, error);
+  if (codes == NULL)
+    return NULL;
+  pc = g_new (guint, MAX (rows->len, 1));
+  for (guint k = 0; k < rows->len; k++)
+    {
+      double c = lb_matrix_get_const_data (codes)[k];
+      pc[k] = isfinite (c) && c >= 0 ? (guint) c : G_MAXUINT;
+    }
+  opt.x = px;
+  opt.y = py;
+  opt.point_class = pc;
+  opt.n = rows->len;
+  opt.x_label = a->x;
+  opt.y_label = a->y;
+  opt.show_margins = a->margins;
+  if (LB_IS_SVC (est))
+    {
+      gsize n_sv = 0;
+      const guint *support = lb_svc_get_support (LB_SVC (est), &n_sv);
+      sx = g_new (double, MAX (n_sv, 1));
+      sy = g_new (double, MAX (n_sv, 1));
+      for (gsize k = 0; k < n_sv; k++)
+        {
+          sx[k] = px[support[k]];
+          sy[k] = py[support[k]];
+        }
+      opt.sv_x = sx;
+      opt.sv_y = sy;
+      opt.n_sv = n_sv;
+    }
+  return lb_chart_new_decision_regions (grid, &opt, error);
+}
+
+/* `tree`: the first tree of a saved tree model (or of a pipeline ending in one). */
+static LbChart *
+make_tree_chart (const char  *path,
+                 PlotArgs    *a,
+                 GError     **error)
+{
+  g_autoptr (LbEstimator) est = NULL;
+  LbEstimator *model;
+  LbTree *tree;
+  LbTreeChartOptions opt = { 0 };
+
+  lb_estimators_register_builtin ();
+  est = lb_model_file_load (path, error);
+  if (est == NULL)
+    return NULL;
+  model = est;
+  /* a pipeline: its last step ("model" in our projects) */
+  if (lb_estimator_get_n_trees (model) == 0 && lb_estimator_get_child (est, "model") != NULL)
+    model = lb_estimator_get_child (est, "model");
+  tree = lb_estimator_get_n_trees (model) > 0 ? lb_estimator_get_tree (model, 0) : NULL;
+  if (tree == NULL)
+    {
+      g_set_error (error, LB_PLOTS_ERROR, LB_PLOTS_ERROR_INVALID,
+                   _("%s is not a tree model: there is no tree to draw"), lb_estimator_get_name (model));
+      return NULL;
+    }
+  opt.feature_names = lb_estimator_get_feature_names_in (model);
+  if (lb_estimator_is_classifier (model))
+    opt.class_names = lb_estimator_get_classes (model);
+  opt.max_depth = (guint) a->max_depth;
+  return lb_chart_new_tree (tree, &opt, error);
+}
+
+/* `drift`: one column of two files, as densities on shared bins. */
+static LbChart *
+make_drift_chart (LbTable   *table,
+                  PlotArgs  *a,
+                  GError   **error)
+{
+  g_autoptr (LbTable) other = lb_load_table (a->with, NULL, NULL, NULL, error);
+  g_autofree char *name_b = NULL;
+  LbColumn *ca, *cb;
+
+  if (other == NULL)
+    return NULL;
+  if ((ca = numeric_column (table, a->column, error)) == NULL
+      || (cb = numeric_column (other, a->column, error)) == NULL)
+    return NULL;
+  name_b = g_path_get_basename (a->with);
+  return lb_chart_new_histogram_overlay (lb_column_get_numeric (ca), lb_column_get_n_rows (ca), _("training"),
+                                         lb_column_get_numeric (cb), lb_column_get_n_rows (cb), name_b,
+                                         a->column, (guint) a->bins, error);
 }
 
 static LbChart *
@@ -123,6 +337,10 @@ make_chart (const char  *kind,
       return lb_chart_new_image_grid (table, (guint) a->image_width, (guint) a->image_height,
                                       label, (guint) a->count, error);
     }
+  if (strcmp (kind, "regions") == 0)
+    return make_regions_chart (table, a, error);
+  if (strcmp (kind, "drift") == 0)
+    return make_drift_chart (table, a, error);
   g_assert_not_reached ();
 }
 
@@ -154,6 +372,13 @@ lb_cli_plot (int    argc,
     { "count", 'n', 0, G_OPTION_ARG_INT, &a.count, N_("Number of pictures (default 40)"), N_("N") },
     { "image-width", 0, 0, G_OPTION_ARG_INT, &a.image_width, N_("Width of one picture in pixels (default 28)"), N_("N") },
     { "image-height", 0, 0, G_OPTION_ARG_INT, &a.image_height, N_("Height of one picture in pixels (default 28)"), N_("N") },
+    { "target", 0, 0, G_OPTION_ARG_STRING, &a.target, N_("The class column of decision regions"), N_("NAME") },
+    { "model", 0, 0, G_OPTION_ARG_STRING, &a.model, N_("The classifier of decision regions (default SVC)"), N_("CLASS") },
+    { "param", 'p', 0, G_OPTION_ARG_STRING_ARRAY, &a.params, N_("A parameter of the model (repeat it)"), N_("NAME=VALUE") },
+    { "margins", 0, 0, G_OPTION_ARG_NONE, &a.margins, N_("Draw an SVM’s margins (decision = ±1)"), NULL },
+    { "resolution", 0, 0, G_OPTION_ARG_INT, &a.resolution, N_("Grid cells per axis of decision regions (default 200)"), N_("N") },
+    { "max-depth", 0, 0, G_OPTION_ARG_INT, &a.max_depth, N_("Draw a tree down to this depth only"), N_("N") },
+    { "with", 0, 0, G_OPTION_ARG_FILENAME, &a.with, N_("The second data file of a drift chart"), N_("FILE2") },
     { NULL }
   };
   g_autoptr (GOptionContext) context = g_option_context_new (_("KIND FILE -o OUTPUT"));
@@ -213,7 +438,8 @@ lb_cli_plot (int    argc,
       status = lb_cli_usage_error (context, msg);
       goto out;
     }
-  if (a.bins < 0 || a.max_points < 0 || a.count < 0 || a.image_width <= 0 || a.image_height <= 0)
+  if (a.bins < 0 || a.max_points < 0 || a.count < 0 || a.image_width <= 0 || a.image_height <= 0
+      || a.resolution < 0 || a.max_depth < 0)
     {
       status = lb_cli_usage_error (context, _("Counts and sizes must be positive numbers."));
       goto out;
@@ -234,13 +460,39 @@ lb_cli_plot (int    argc,
       goto out;
     }
 
-  table = lb_load_table (file, NULL, NULL, NULL, &error);
-  if (table == NULL)
+  if (strcmp (kind, "regions") == 0 && (a.x == NULL || a.y == NULL || a.target == NULL))
     {
-      status = lb_cli_failure (error);
+      status = lb_cli_usage_error (context, _("Give the two features and the classes with --x NAME --y NAME --target NAME."));
       goto out;
     }
-  chart = make_chart (kind, table, &a, rule, &error);
+  if (strcmp (kind, "drift") == 0 && (a.column == NULL || a.with == NULL))
+    {
+      status = lb_cli_usage_error (context, _("Give the column and the second file with --column NAME --with FILE2."));
+      goto out;
+    }
+
+  if (strcmp (kind, "tree") == 0)
+    {
+      chart = make_tree_chart (file, &a, &error);
+      /* a big tree gets the page it needs (within what -W / -H allow) */
+      if (chart != NULL)
+        {
+          int nw, nh;
+          lb_chart_get_natural_size (chart, &nw, &nh);
+          a.width = MAX (a.width, MIN (nw, 16384));
+          a.height = MAX (a.height, MIN (nh, 16384));
+        }
+    }
+  else
+    {
+      table = lb_load_table (file, NULL, NULL, NULL, &error);
+      if (table == NULL)
+        {
+          status = lb_cli_failure (error);
+          goto out;
+        }
+      chart = make_chart (kind, table, &a, rule, &error);
+    }
   if (chart == NULL)
     {
       status = lb_cli_failure (error);

@@ -92,3 +92,57 @@ lb_chart_bench_scatter_ms (guint   n_points,
     *points_ms = median (points, repeats);
   return result;
 }
+
+double
+lb_chart_bench_tree_ms (guint   n_nodes,
+                        guint   repeats,
+                        double *zoomed_ms)
+{
+  g_autoptr (LbTree) tree = NULL;
+  g_autoptr (LbChart) chart = NULL;
+  g_autofree double *fit = NULL, *zoomed = NULL;
+  cairo_surface_t *surface;
+  guint depth = 0, n;
+  double result;
+
+  g_return_val_if_fail (n_nodes > 0 && n_nodes <= 1u << 20, -1);
+  while (((1u << (depth + 1)) - 1) < n_nodes)
+    depth++;
+  n = (1u << (depth + 1)) - 1;
+  tree = lb_tree_new (n, 8, 3, "gini");
+  for (guint i = 0; i < n; i++)
+    {
+      gboolean leaf = 2 * i + 1 >= n;
+      tree->nodes[i] = (LbTreeNode) { leaf ? -1 : (int) (2 * i + 1), leaf ? -1 : (int) (2 * i + 2),
+                                      leaf ? -1 : (int) (i % 8), 0.125 * i, 0.5, 100, 100 };
+      tree->values[3 * i] = 1 + i % 7;
+      tree->values[3 * i + 1] = 1 + i % 5;
+      tree->values[3 * i + 2] = 1 + i % 3;
+    }
+  tree->max_depth = depth;
+  chart = lb_chart_new_tree (tree, NULL, NULL);
+  g_return_val_if_fail (chart != NULL, -1);
+
+  repeats = MAX (repeats, 1);
+  fit = g_new (double, repeats);
+  zoomed = g_new (double, repeats);
+  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 1280, 800);
+  for (guint i = 0; i <= repeats; i++)
+    for (guint z = 0; z < 2; z++)
+      {
+        cairo_t *cr = cairo_create (surface);
+        gint64 start = g_get_monotonic_time ();
+
+        if (z == 1)
+          cairo_translate (cr, -1280 * 1.5, 0);  /* the top middle of a 4x page: a wide tree's root */
+        lb_chart_render (chart, cr, 1280 * (z ? 4 : 1), 800 * (z ? 4 : 1), NULL);
+        cairo_destroy (cr);
+        if (i > 0)
+          (z ? zoomed : fit)[i - 1] = (g_get_monotonic_time () - start) / 1000.0;
+      }
+  cairo_surface_destroy (surface);
+  result = median (fit, repeats);
+  if (zoomed_ms != NULL)
+    *zoomed_ms = median (zoomed, repeats);
+  return result;
+}

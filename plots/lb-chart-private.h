@@ -22,6 +22,9 @@ typedef struct
   void      (*render) (LbChart   *chart,
                        LbPlotCtx *ctx);   /* PLplot is initialised and locked */
   void      (*free)   (LbChart   *chart); /* frees the kind's fields, not @chart */
+  void      (*natural_size) (LbChart *chart,
+                             int     *width,
+                             int     *height);  /* NULL: 1000 x 700 */
 } LbChartClass;
 
 struct _LbChart
@@ -30,6 +33,10 @@ struct _LbChart
   const LbChartClass *klass;
   char               *title;          /* NULL: the default one */
   char               *default_title;
+  /* the last plot box drawn (lb_chart_get_plot_area): its x extent as
+   * fractions of the page width and its world x range */
+  gboolean            has_area;
+  double              area_x0, area_x1, area_wx0, area_wx1;
 };
 
 /* g_malloc0s @size bytes (a struct starting with LbChart) with one ref. */
@@ -206,6 +213,108 @@ gsize    lb_histogram_data_max   (const LbHistogramData *data);
 LbColumn *lb_chart_lookup_numeric (LbTable     *table,
                                    const char  *name,
                                    GError     **error);
+
+/* --- marks shared by the model charts (lb-plot-marks.c) --- */
+
+typedef enum
+{
+  LB_MARKER_CIRCLE,
+  LB_MARKER_SQUARE,
+  LB_MARKER_TRIANGLE,
+  LB_MARKER_DIAMOND,
+  LB_MARKER_TRIANGLE_DOWN,
+  LB_MARKER_N,
+} LbMarker;
+
+/* cairo source 0xRRGGBB at @alpha */
+void     lb_plot_cairo_rgb       (cairo_t    *cr,
+                                  guint32     rgb,
+                                  double      alpha);
+/* Adds the path of @marker of radius @r (px) centred at (@x, @y). */
+void     lb_plot_marker_path     (cairo_t    *cr,
+                                  LbMarker    marker,
+                                  double      x,
+                                  double      y,
+                                  double      r);
+/* Clips ctx->cr to the current viewport (between cairo_begin and _end). */
+void     lb_plot_clip_viewport   (LbPlotCtx  *ctx);
+/* @rgb mixed with white: @t = 0 gives @rgb, 1 white. */
+guint32  lb_color_lighten        (guint32     rgb,
+                                  double      t);
+
+typedef enum
+{
+  LB_LEGEND_LINE,
+  LB_LEGEND_DASHED,
+  LB_LEGEND_MARKER,
+  LB_LEGEND_LINE_MARKER,
+  LB_LEGEND_BOX,
+} LbLegendKind;
+
+typedef struct
+{
+  const char   *label;
+  guint32       rgb;
+  LbLegendKind  kind;
+  LbMarker      marker;
+  double        alpha;    /* of a box; 0 = 1 */
+} LbLegendEntry;
+
+/* A framed legend inside the current viewport, in corner @corner (0 top
+ * left, 1 top right, 2 bottom left, 3 bottom right). */
+void     lb_plot_legend          (LbPlotCtx           *ctx,
+                                  const LbLegendEntry *entries,
+                                  guint                n,
+                                  guint                corner);
+/* Of the four corners of the current viewport, the one where the fewest of
+ * the (world) points fall in a box of a third of each side. */
+guint    lb_plot_emptiest_corner (LbPlotCtx           *ctx,
+                                  const double        *x,
+                                  const double        *y,
+                                  gsize                n);
+/* One plot box under @top with room for the y numbers and the labels (and
+ * @right px on the right): sets the viewport to [xlo, xhi] x [ylo, yhi]
+ * (made drawable by lb_plot_nice_range) and draws the grid. FALSE when the
+ * page is too small for a box. */
+gboolean lb_plot_xy_box          (LbPlotCtx           *ctx,
+                                  double               top,
+                                  double               xlo,
+                                  double               xhi,
+                                  double               ylo,
+                                  double               yhi,
+                                  const char          *x_label,
+                                  const char          *y_label,
+                                  double               right);
+/* After the data: the frame with numbers and the axis labels of that box. */
+void     lb_plot_xy_finish       (LbPlotCtx           *ctx,
+                                  const char          *x_label,
+                                  const char          *y_label);
+/* Contour lines of @z (ny x nx row-major, z[j * nx + i] at x0 + i (x1 - x0) /
+ * (nx - 1), y0 + j (y1 - y0) / (ny - 1)) at @levels, in the current viewport
+ * (PLplot's plcont, clipped to it), in @rgb, @width px, dashed or solid. */
+void     lb_plot_contour         (LbPlotCtx           *ctx,
+                                  const double        *z,
+                                  guint                nx,
+                                  guint                ny,
+                                  double               x0,
+                                  double               x1,
+                                  double               y0,
+                                  double               y1,
+                                  const double        *levels,
+                                  guint                n_levels,
+                                  guint32              rgb,
+                                  double               width,
+                                  gboolean             dashed);
+/* A tick label for @v the way the charts write values (%.4g, "−" sign). */
+void     lb_plot_format_value    (char                *buf,
+                                  gsize                size,
+                                  double               v);
+
+/* The text lines of tree node @node in a tree chart, joined by "\n" as
+ * scikit-learn's export_graphviz writes them (for tests); NULL when the node
+ * is not drawn (deeper than max_depth) or @chart is not a tree chart. */
+char    *lb_chart_tree_node_text (LbChart             *chart,
+                                  guint                node);
 
 /* The global PLplot lock (lb-plot-lock.c). */
 void     lb_plot_lock            (void);

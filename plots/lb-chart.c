@@ -67,6 +67,54 @@ lb_chart_get_title (LbChart *chart)
   return chart->title != NULL ? chart->title : chart->default_title;
 }
 
+static GMutex area_lock;
+
+gboolean
+lb_chart_get_plot_area (LbChart *chart,
+                        double  *x0,
+                        double  *x1,
+                        double  *wx0,
+                        double  *wx1)
+{
+  gboolean has;
+
+  g_return_val_if_fail (chart != NULL, FALSE);
+  g_mutex_lock (&area_lock);   /* a render on another thread writes them */
+  has = chart->has_area;
+  if (has)
+    {
+      *x0 = chart->area_x0;
+      *x1 = chart->area_x1;
+      *wx0 = chart->area_wx0;
+      *wx1 = chart->area_wx1;
+    }
+  g_mutex_unlock (&area_lock);
+  return has;
+}
+
+const char *
+lb_chart_get_kind (LbChart *chart)
+{
+  g_return_val_if_fail (chart != NULL, NULL);
+  return chart->klass->name;
+}
+
+void
+lb_chart_get_natural_size (LbChart *chart,
+                           int     *width,
+                           int     *height)
+{
+  int w = 1000, h = 700;
+
+  g_return_if_fail (chart != NULL);
+  if (chart->klass->natural_size != NULL)
+    chart->klass->natural_size (chart, &w, &h);
+  if (width != NULL)
+    *width = w;
+  if (height != NULL)
+    *height = h;
+}
+
 LbColumn *
 lb_chart_lookup_numeric (LbTable     *table,
                          const char  *name,
@@ -259,6 +307,16 @@ lb_chart_render_timed (LbChart  *chart,
   plfont (1);
 
   chart->klass->render (chart, &ctx);
+  if (ctx.viewport.width > 0 && ctx.wx1 != ctx.wx0)
+    {
+      g_mutex_lock (&area_lock);
+      chart->area_x0 = ctx.viewport.x / width;
+      chart->area_x1 = (ctx.viewport.x + ctx.viewport.width) / width;
+      chart->area_wx0 = ctx.wx0;
+      chart->area_wx1 = ctx.wx1;
+      chart->has_area = TRUE;
+      g_mutex_unlock (&area_lock);
+    }
 
   plend1 ();
   lb_plot_unlock ();

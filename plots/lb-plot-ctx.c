@@ -39,18 +39,35 @@ lb_plot_text_width (LbPlotCtx  *ctx,
                     double      rel)
 {
   cairo_text_extents_t ext;
+  g_autoptr (GString) narrow = NULL;
+  double em = ctx->font_px * rel * 1.4, wide = 0;
 
   if (text == NULL || *text == '\0')
     return 0;
   /* PLplot's character height is about the cap height; the pango font it
-   * asks for is ~1.4x that. The toy API measures close enough for margins. */
+   * asks for is ~1.4x that. The toy API measures close enough for margins,
+   * but it has no fallback font: wide (CJK) characters, which pango takes
+   * from another font, count as one em each. */
+  narrow = g_string_sized_new (strlen (text));
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char_validated (p, -1);
+      if (c == (gunichar) -1 || c == (gunichar) -2)
+        break;
+      if (g_unichar_iswide (c))
+        wide += em;
+      else
+        g_string_append_unichar (narrow, c);
+    }
+  if (narrow->len == 0)
+    return wide;
   cairo_save (ctx->cr);
   cairo_set_matrix (ctx->cr, &ctx->base);
   cairo_select_font_face (ctx->cr, "sans", CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_NORMAL);
-  cairo_set_font_size (ctx->cr, ctx->font_px * rel * 1.4);
-  cairo_text_extents (ctx->cr, text, &ext);
+  cairo_set_font_size (ctx->cr, em);
+  cairo_text_extents (ctx->cr, narrow->str, &ext);
   cairo_restore (ctx->cr);
-  return ext.x_advance;
+  return ext.x_advance + wide;
 }
 
 /* 1, 2 or 5 x 10^k: the smallest such step giving at most @max_ticks ticks */

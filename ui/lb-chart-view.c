@@ -5,10 +5,13 @@
  * cache, and while the user resizes, a slow chart is painted stretched and
  * rendered again once the size settles. A label replaces the chart when there
  * is nothing to draw, and an "Export…" button writes PNG / SVG / PDF.
+ * Ctrl + scroll (or the zoom buttons) zooms around the pointer by rendering
+ * the chart on a larger page; dragging pans it (a big tree diagram).
  */
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <math.h>
 
 #include "lb-chart-view.h"
 
@@ -19,6 +22,11 @@
 /* Export size when the view is too small to be a sensible page. */
 #define EXPORT_MIN_WIDTH  640
 #define EXPORT_MIN_HEIGHT 480
+/* Zoom limits: the page stays under lb_chart_render's 1e5; an export of a
+ * zoomed view, under 16384 (a PNG that size is already 1 GiB of pixels). */
+#define ZOOM_MAX          40.0
+#define ZOOM_PAGE_MAX     90000.0
+#define EXPORT_PAGE_MAX   16384.0
 
 struct _LbChartView
 {
@@ -38,6 +46,9 @@ struct _LbChartView
   int                   cache_width;
   int                   cache_height;
   int                   cache_scale;
+  double                cache_zoom;
+  double                cache_pan_x;
+  double                cache_pan_y;
   gint64                last_render_us;
   guint                 settle_id;
   gboolean              render_now;
@@ -48,6 +59,13 @@ struct _LbChartView
   GtkFileFilter        *filters[3];
   gboolean              pointer_inside;
 
+  GtkWidget            *zoom_box;
+  double                zoom;           /* 1: the chart fits the view */
+  double                pan_x;          /* the view's top left on the zoomed page */
+  double                pan_y;
+  double                drag_pan_x;
+  double                drag_pan_y;
+
   LbGeneration          build_generation;  /* bumped by every new chart or message */
   GCancellable         *build_cancellable;
 };
@@ -55,6 +73,9 @@ struct _LbChartView
 G_DEFINE_FINAL_TYPE (LbChartView, lb_chart_view, GTK_TYPE_WIDGET)
 
 static const char *const export_suffixes[3] = { "png", "svg", "pdf" };
+
+static void update_zoom_buttons (LbChartView *self);
+static void clamp_pan           (LbChartView *self);
 
 /* --- the cache --- */
 
@@ -81,6 +102,8 @@ lb_chart_view_update_visibility (LbChartView *self)
   gtk_widget_set_visible (self->message_label, text != NULL);
   gtk_widget_set_visible (self->export_button,
                           self->chart != NULL && self->render_error == NULL);
+  if (self->zoom_box != NULL)
+    update_zoom_buttons (self);
 
   if (self->chart != NULL && lb_chart_get_title (self->chart) != NULL)
     gtk_accessible_update_property (GTK_ACCESSIBLE (self->area),
@@ -121,7 +144,8 @@ lb_chart_view_render_cache (LbChartView *self,
   cairo_paint (cr);
 
   start = g_get_monotonic_time ();
-  ok = lb_chart_render (self->chart, cr, width, height, &error);
+  cairo_translate (cr, -self->pan_x, -self->pan_y);
+  ok = lb_chart_render (self->chart, cr, width * self->zoom, height * self->zoom, &error);
   self->last_render_us = g_get_monotonic_time () - start;
   cairo_destroy (cr);
 
@@ -139,6 +163,9 @@ lb_chart_view_render_cache (LbChartView *self,
   self->cache_width = width;
   self->cache_height = height;
   self->cache_scale = scale;
+  self->cache_zoom = self->zoom;
+  self->cache_pan_x = self->pan_x;
+  self->cache_pan_y = self->pan_y;
   self->draw_count++;
   return TRUE;
 }
@@ -156,11 +183,35 @@ draw_func (GtkDrawingArea *area,
 
   if (self->chart == NULL || self->render_error != NULL || width < 2 || height < 2)
     return;
+  clamp_pan (self);  /* the view may have shrunk */
 
   fits = self->cache != NULL
          && self->cache_width == width
          && self->cache_height == height
-         && self->cache_scale == scale;
+         && self->cache_scale == scale
+         && self->cache_zoom == self->zoom
+         && self->cache_pan_x == self->pan_x
+         && self->cache_pan_y == self->pan_y;
+
+  /* Zoomed or panned only: a slow chart shows its old picture moved and
+   * scaled to match, and renders once the pointer rests. */
+  if (!fits && self->cache != NULL && !self->render_now && self->last_render_us > SLOW_RENDER_US
+      && self->cache_width == width && self->cache_height == height && self->cache_scale == scale)
+    {
+      double k = self->zoom / self->cache_zoom;
+
+      g_clear_handle_id (&self->settle_id, g_source_remove);
+      self->settle_id = g_timeout_add (RESIZE_SETTLE_MS, settle_cb, self);
+      cairo_save (cr);
+      cairo_set_source_rgb (cr, 1, 1, 1);
+      cairo_paint (cr);
+      cairo_translate (cr, self->cache_pan_x * k - self->pan_x, self->cache_pan_y * k - self->pan_y);
+      cairo_scale (cr, k, k);
+      cairo_set_source_surface (cr, self->cache, 0, 0);
+      cairo_paint (cr);
+      cairo_restore (cr);
+      return;
+    }
 
   if (!fits)
     {
@@ -268,6 +319,13 @@ lb_chart_view_export_to_file (LbChartView  *self,
             width = EXPORT_MIN_WIDTH * 3 / 2, height = EXPORT_MIN_HEIGHT * 3 / 2;
           else
             width = (int) (width * k + 0.5), height = (int) (height * k + 0.5);
+        }
+      /* zoomed in: the whole zoomed page (a big tree at a readable size) */
+      if (self->zoom > 1)
+        {
+          double z = MIN (self->zoom, EXPORT_PAGE_MAX / MAX (width, height));
+          width = (int) (width * MAX (z, 1) + 0.5);
+          height = (int) (height * MAX (z, 1) + 0.5);
         }
       lb_chart_export (self->chart, path, width, height, &local_error);
     }
@@ -407,6 +465,7 @@ update_export_opacity (LbChartView *self)
   gboolean show = self->pointer_inside || gtk_widget_has_focus (self->export_button);
 
   gtk_widget_set_opacity (self->export_button, show ? 1.0 : 0.0);
+  gtk_widget_set_opacity (self->zoom_box, show || self->zoom > 1 ? 1.0 : 0.0);
 }
 
 static void
@@ -445,6 +504,156 @@ lb_chart_view_supersede_builds (LbChartView *self)
   g_clear_object (&self->build_cancellable);
 }
 
+/* --- zoom and pan --- */
+
+static double
+zoom_limit (LbChartView *self)
+{
+  int w = MAX (gtk_widget_get_width (self->area), 1), h = MAX (gtk_widget_get_height (self->area), 1);
+
+  return MAX (1.0, MIN (ZOOM_MAX, ZOOM_PAGE_MAX / MAX (w, h)));
+}
+
+static void
+clamp_pan (LbChartView *self)
+{
+  double w = gtk_widget_get_width (self->area), h = gtk_widget_get_height (self->area);
+
+  self->pan_x = CLAMP (self->pan_x, 0, MAX (0, w * self->zoom - w));
+  self->pan_y = CLAMP (self->pan_y, 0, MAX (0, h * self->zoom - h));
+  /* whole pixels: the cache is reused only at the very same offset */
+  self->pan_x = floor (self->pan_x);
+  self->pan_y = floor (self->pan_y);
+}
+
+static void
+update_zoom_buttons (LbChartView *self)
+{
+  gtk_widget_set_visible (self->zoom_box, self->chart != NULL && self->render_error == NULL);
+}
+
+/**
+ * lb_chart_view_set_zoom:
+ * Zooms to @zoom (1 = the chart fits the view; clamped to 1 … 40, and to a
+ * page of 90000 px) keeping the chart point under the view point (@x, @y) in
+ * place.
+ */
+void
+lb_chart_view_set_zoom (LbChartView *self,
+                        double       zoom,
+                        double       x,
+                        double       y)
+{
+  double old;
+
+  g_return_if_fail (LB_IS_CHART_VIEW (self));
+
+  old = self->zoom;
+  zoom = CLAMP (isfinite (zoom) ? zoom : 1.0, 1.0, zoom_limit (self));
+  if (zoom == old)
+    return;
+  self->pan_x = (self->pan_x + x) * zoom / old - x;
+  self->pan_y = (self->pan_y + y) * zoom / old - y;
+  self->zoom = zoom;
+  clamp_pan (self);
+  gtk_widget_queue_draw (self->area);
+}
+
+double
+lb_chart_view_get_zoom (LbChartView *self)
+{
+  g_return_val_if_fail (LB_IS_CHART_VIEW (self), 1.0);
+  return self->zoom;
+}
+
+static void
+zoom_step (LbChartView *self,
+           double       factor)
+{
+  lb_chart_view_set_zoom (self, self->zoom * factor,
+                          gtk_widget_get_width (self->area) / 2.0,
+                          gtk_widget_get_height (self->area) / 2.0);
+}
+
+static void
+zoom_in_cb (LbChartView *self)
+{
+  zoom_step (self, 1.5);
+}
+
+static void
+zoom_out_cb (LbChartView *self)
+{
+  zoom_step (self, 1 / 1.5);
+}
+
+static void
+zoom_fit_cb (LbChartView *self)
+{
+  lb_chart_view_set_zoom (self, 1.0, 0, 0);
+}
+
+static gboolean
+scroll_cb (GtkEventControllerScroll *controller,
+           double                    dx,
+           double                    dy,
+           LbChartView              *self)
+{
+  GdkModifierType state = gtk_event_controller_get_current_event_state (GTK_EVENT_CONTROLLER (controller));
+  double x = 0, y = 0;
+
+  if (self->chart == NULL)
+    return FALSE;
+  if ((state & GDK_CONTROL_MASK) == 0)
+    {
+      /* a zoomed chart scrolls like a page; a fitted one leaves the wheel to the page */
+      if (self->zoom <= 1)
+        return FALSE;
+      self->pan_x += dx * 40;
+      self->pan_y += dy * 40;
+      clamp_pan (self);
+      gtk_widget_queue_draw (self->area);
+      return TRUE;
+    }
+  {
+    GdkEvent *event = gtk_event_controller_get_current_event (GTK_EVENT_CONTROLLER (controller));
+    if (event == NULL || !gdk_event_get_position (event, &x, &y))
+      {
+        x = gtk_widget_get_width (self->area) / 2.0;
+        y = gtk_widget_get_height (self->area) / 2.0;
+      }
+  }
+  lb_chart_view_set_zoom (self, self->zoom * pow (1.2, -dy), x, y);
+  return TRUE;
+}
+
+static void
+drag_begin_cb (GtkGestureDrag *gesture,
+               double          x,
+               double          y,
+               LbChartView    *self)
+{
+  if (self->zoom <= 1)
+    {
+      gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_DENIED);
+      return;
+    }
+  self->drag_pan_x = self->pan_x;
+  self->drag_pan_y = self->pan_y;
+}
+
+static void
+drag_update_cb (GtkGestureDrag *gesture,
+                double          dx,
+                double          dy,
+                LbChartView    *self)
+{
+  self->pan_x = self->drag_pan_x - dx;
+  self->pan_y = self->drag_pan_y - dy;
+  clamp_pan (self);
+  gtk_widget_queue_draw (self->area);
+}
+
 /* --- public API --- */
 
 GtkWidget *
@@ -460,6 +669,15 @@ lb_chart_view_set_chart (LbChartView *self,
   g_return_if_fail (LB_IS_CHART_VIEW (self));
 
   lb_chart_view_supersede_builds (self);
+
+  /* a new chart of the same kind (a live curve, a re-fitted tree) keeps the
+   * zoom; anything else starts fitted to the view */
+  if (chart == NULL || self->chart == NULL
+      || g_strcmp0 (lb_chart_get_kind (chart), lb_chart_get_kind (self->chart)) != 0)
+    {
+      self->zoom = 1.0;
+      self->pan_x = self->pan_y = 0;
+    }
 
   if (chart != NULL)
     lb_chart_ref (chart);
@@ -747,6 +965,47 @@ lb_chart_view_init (LbChartView *self)
   gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), GDK_BUTTON_SECONDARY);
   g_signal_connect (click, "pressed", G_CALLBACK (secondary_click_cb), self);
   gtk_widget_add_controller (self->area, GTK_EVENT_CONTROLLER (click));
+
+  /* zoom: ctrl + wheel around the pointer, buttons, drag to pan */
+  self->zoom = 1.0;
+  {
+    static const struct { const char *icon; const char *tip; void (*cb) (LbChartView *); } buttons[3] = {
+      { "zoom-out-symbolic", N_("Zoom out (Ctrl + wheel)"), zoom_out_cb },
+      { "zoom-original-symbolic", N_("Fit the chart to the view"), zoom_fit_cb },
+      { "zoom-in-symbolic", N_("Zoom in (Ctrl + wheel)"), zoom_in_cb },
+    };
+    GtkEventController *scroll;
+    GtkGesture *drag;
+
+    self->zoom_box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
+    gtk_widget_add_css_class (self->zoom_box, "linked");
+    for (guint i = 0; i < G_N_ELEMENTS (buttons); i++)
+      {
+        GtkWidget *button = gtk_button_new_from_icon_name (buttons[i].icon);
+        gtk_widget_set_tooltip_text (button, _(buttons[i].tip));
+        gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                        _(buttons[i].tip), -1);
+        gtk_widget_add_css_class (button, "flat");
+        g_signal_connect_swapped (button, "clicked", G_CALLBACK (buttons[i].cb), self);
+        g_signal_connect_swapped (button, "notify::has-focus", G_CALLBACK (update_export_opacity), self);
+        gtk_box_append (GTK_BOX (self->zoom_box), button);
+      }
+    gtk_widget_set_halign (self->zoom_box, GTK_ALIGN_START);
+    gtk_widget_set_valign (self->zoom_box, GTK_ALIGN_START);
+    gtk_widget_set_margin_top (self->zoom_box, 4);
+    gtk_widget_set_margin_start (self->zoom_box, 4);
+    gtk_widget_set_opacity (self->zoom_box, 0.0);
+    gtk_overlay_add_overlay (GTK_OVERLAY (self->overlay), self->zoom_box);
+
+    scroll = gtk_event_controller_scroll_new (GTK_EVENT_CONTROLLER_SCROLL_BOTH_AXES);
+    g_signal_connect (scroll, "scroll", G_CALLBACK (scroll_cb), self);
+    gtk_widget_add_controller (self->area, scroll);
+    drag = gtk_gesture_drag_new ();
+    gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (drag), GDK_BUTTON_PRIMARY);
+    g_signal_connect (drag, "drag-begin", G_CALLBACK (drag_begin_cb), self);
+    g_signal_connect (drag, "drag-update", G_CALLBACK (drag_update_cb), self);
+    gtk_widget_add_controller (self->area, GTK_EVENT_CONTROLLER (drag));
+  }
 
   self->status_label = gtk_label_new (NULL);
   gtk_label_set_wrap (GTK_LABEL (self->status_label), TRUE);

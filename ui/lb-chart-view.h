@@ -38,6 +38,17 @@ const char *lb_chart_view_get_shown_message (LbChartView *self);
 /* The outcome of the last export ("Saved …" or the error) while shown, or NULL. */
 const char *lb_chart_view_get_status  (LbChartView *self);
 
+/* Zoom: 1 shows the whole chart in the view; more renders it on a page that
+ * many times larger, keeping the chart point under the view point (@x, @y)
+ * in place (clamped to 1 … 40 and a 90000 px page; an export of a zoomed
+ * view is the zoomed page, up to 16384 px). Ctrl + wheel, the zoom
+ * buttons and dragging (to pan) do the same for the user. */
+void        lb_chart_view_set_zoom    (LbChartView *self,
+                                       double       zoom,
+                                       double       x,
+                                       double       y);
+double      lb_chart_view_get_zoom    (LbChartView *self);
+
 /* Builds a chart from @data; on a pool thread when @background (never touch
  * GTK there). Returns NULL and sets @error when there is nothing to draw. */
 typedef LbChart *(*LbChartBuildFunc) (gpointer   data,

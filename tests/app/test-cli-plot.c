@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "lb-data.h"
+#include "lb-plots.h"
 #include "lb-test-util.h"
 
 typedef struct
@@ -242,6 +243,91 @@ test_failures (void)
   g_assert_false (g_file_test (gif, G_FILE_TEST_EXISTS));
 }
 
+/* A saved tree model (iris-like stump data) and a saved non-tree model. */
+static void
+save_models (const char *tree_path,
+             const char *linear_path)
+{
+  g_autoptr (LbMatrix) X = lb_matrix_new (40, 2);
+  g_autoptr (LbMatrix) y = lb_matrix_new (40, 1);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (LbEstimator) tree = NULL;
+  g_autoptr (LbEstimator) logistic = NULL;
+
+  for (guint i = 0; i < 40; i++)
+    {
+      LB_MATRIX_AT (X, i, 0) = i % 10;
+      LB_MATRIX_AT (X, i, 1) = i / 10;
+      LB_MATRIX_AT (y, i, 0) = (i % 10 > 4) + (i / 10 > 2);
+    }
+  lb_estimators_register_builtin ();
+  tree = lb_estimator_new_by_name ("DecisionTreeClassifier", &error);
+  g_assert_no_error (error);
+  g_assert_true (lb_estimator_fit (tree, X, y, NULL, &error));
+  g_assert_true (lb_model_file_save (tree, tree_path, &error));
+  logistic = lb_estimator_new_by_name ("LogisticRegression", &error);
+  g_assert_true (lb_estimator_fit (logistic, X, y, NULL, &error));
+  g_assert_true (lb_model_file_save (logistic, linear_path, &error));
+  g_assert_no_error (error);
+}
+
+static void
+test_model_kinds (void)
+{
+  g_autofree char *png = temp_path ("model.png");
+  g_autofree char *tree = temp_path ("tree.json");
+  g_autofree char *linear = temp_path ("linear.json");
+
+  {
+    const char *args[] = { "regions", "sample:moons", "--x", "x1", "--y", "x2", "--target", "label",
+                           "--model", "KNeighborsClassifier", "-p", "n_neighbors=3", "--resolution", "60",
+                           "-o", png, NULL };
+    g_auto (Run) r = plot (args);
+    g_assert_cmpstr (r.err, ==, "");
+    g_assert_cmpint (r.status, ==, 0);
+    assert_png (png, 1000, 700);
+  }
+  {
+    const char *args[] = { "drift", "sample:moons", "--with", "sample:moons", "--column", "x1", "-o", png, NULL };
+    g_auto (Run) r = plot (args);
+    g_assert_cmpint (r.status, ==, 0);
+    assert_png (png, 1000, 700);
+  }
+  save_models (tree, linear);
+  {
+    const char *args[] = { "tree", tree, "-W", "800", "-H", "600", "-o", png, NULL };
+    g_auto (Run) r = plot (args);
+    g_assert_cmpstr (r.err, ==, "");
+    g_assert_cmpint (r.status, ==, 0);
+    g_assert_true (g_file_test (png, G_FILE_TEST_EXISTS));
+    g_unlink (png);
+  }
+  {
+    /* not a tree; not a classifier; a parameter without a value; no --target */
+    const char *not_tree[] = { "tree", linear, "-o", png, NULL };
+    const char *regressor[] = { "regions", "sample:moons", "--x", "x1", "--y", "x2", "--target", "label",
+                                "--model", "LinearRegression", "-o", png, NULL };
+    const char *bad_param[] = { "regions", "sample:moons", "--x", "x1", "--y", "x2", "--target", "label",
+                                "-p", "C", "-o", png, NULL };
+    const char *no_target[] = { "regions", "sample:moons", "--x", "x1", "--y", "x2", "-o", png, NULL };
+    const struct { const char * const *args; int status; const char *mentions; } cases[] = {
+      { not_tree, 1, "LogisticRegression" },
+      { regressor, 1, "LinearRegression" },
+      { bad_param, 1, "NAME=VALUE" },
+      { no_target, 2, "--target" },
+    };
+    for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+      {
+        g_auto (Run) r = plot (cases[i].args);
+        g_assert_cmpint (r.status, ==, cases[i].status);
+        g_assert_nonnull (strstr (r.err, cases[i].mentions));
+      }
+    g_assert_false (g_file_test (png, G_FILE_TEST_EXISTS));
+  }
+  g_unlink (tree);
+  g_unlink (linear);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -253,6 +339,7 @@ main (int    argc,
   g_test_add_func ("/learnbench/app/cli-plot/images", test_images);
   g_test_add_func ("/learnbench/app/cli-plot/usage-errors", test_usage_errors);
   g_test_add_func ("/learnbench/app/cli-plot/failures", test_failures);
+  g_test_add_func ("/learnbench/app/cli-plot/model-kinds", test_model_kinds);
 
   return g_test_run ();
 }
