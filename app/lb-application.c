@@ -181,8 +181,8 @@ rebuild_windows (LbApplication *self)
       if (!LB_IS_WINDOW (old))
         continue;
       page = g_strdup (lb_window_get_visible_page (old));
-      fresh = lb_window_new (GTK_APPLICATION (self));
-      lb_window_set_table (fresh, lb_window_get_table (old));
+      /* the same project (and table) in a window built in the new language */
+      fresh = lb_window_new_for_workbench (GTK_APPLICATION (self), lb_window_get_workbench (old));
       if (page != NULL)
         lb_window_show_page (fresh, page);
       gtk_window_present (GTK_WINDOW (fresh));
@@ -214,15 +214,25 @@ quit_action (GSimpleAction *action,
              gpointer       user_data)
 {
   GList *windows = gtk_application_get_windows (GTK_APPLICATION (user_data));
+  gboolean asking = FALSE;
 
-  /* destroy (not just hide) so that running jobs are cancelled by their windows */
+  /* destroy (not just hide) so that running jobs are cancelled by their
+   * windows; a window with unsaved work is asked to close instead, so it can
+   * ask to save (the application ends with its last window) */
   while (windows != NULL)
     {
       GtkWindow *window = windows->data;
       windows = windows->next;
-      gtk_window_destroy (window);
+      if (LB_IS_WINDOW (window) && lb_workbench_get_dirty (lb_window_get_workbench (LB_WINDOW (window))))
+        {
+          asking = TRUE;
+          gtk_window_close (window);
+        }
+      else
+        gtk_window_destroy (window);
     }
-  g_application_quit (G_APPLICATION (user_data));
+  if (!asking)
+    g_application_quit (G_APPLICATION (user_data));
 }
 
 static const GActionEntry app_actions[] = {
@@ -247,7 +257,10 @@ lb_application_startup (GApplication *application)
     { "app.quit", { "<Control>q", NULL } },
     { "win.open", { "<Control>o", NULL } },
     { "win.export-chart", { "<Control>e", NULL } },
-    { "win.export-table", { "<Control><Shift>s", NULL } },
+    { "win.new-project", { "<Control>n", NULL } },
+    { "win.open-project", { "<Control><Shift>o", NULL } },
+    { "win.save", { "<Control>s", NULL } },
+    { "win.save-as", { "<Control><Shift>s", NULL } },
     { "win.show-help-overlay", { "<Control>question", NULL } },
     { "window.close", { "<Control>w", NULL } },
   };

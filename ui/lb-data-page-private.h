@@ -7,6 +7,7 @@
 #pragma once
 
 #include "lb-data-page.h"
+#include "lb-workbench.h"
 
 G_BEGIN_DECLS
 
@@ -17,7 +18,7 @@ struct _LbDataPage
   GtkWidget    *state_stack;     /* "empty" | "loaded" */
   GtkWidget    *title;
   GtkWidget    *subtitle;
-  GtkWidget    *view_stack;      /* "table" | "info" | "describe" */
+  GtkWidget    *view_stack;      /* "table" | "info" | "describe" | "split" */
   LbTableView  *table_view;
   GtkWidget    *wide_note;
   GtkWidget    *info_box;
@@ -33,6 +34,9 @@ struct _LbDataPage
 
   LbJob        *profile_job;
   LbGeneration  generation;
+
+  LbWorkbench  *workbench;       /* NULL until the window gives it */
+  GtkWidget    *split_panel;     /* "Create a test set", in view_stack as "split" */
 };
 
 void       lb_data_page_fill_info            (LbDataPage *self);

@@ -12,6 +12,7 @@
 
 #include "lb-column-detail.h"
 #include "lb-data-page-private.h"
+#include "lb-split-panel.h"
 #include "lb-ui-util.h"
 
 G_DEFINE_FINAL_TYPE (LbDataPage, lb_data_page, GTK_TYPE_WIDGET)
@@ -160,6 +161,34 @@ start_profile (LbDataPage *self)
 /* --- public --- */
 
 void
+lb_data_page_set_workbench (LbDataPage  *self,
+                            LbWorkbench *workbench)
+{
+  GtkWidget *scroll;
+  GtkStackPage *page;
+
+  g_return_if_fail (LB_IS_DATA_PAGE (self));
+  g_return_if_fail (LB_IS_WORKBENCH (workbench));
+  g_return_if_fail (self->workbench == NULL);
+
+  self->workbench = g_object_ref (workbench);
+  self->split_panel = lb_split_panel_new (workbench);
+  scroll = gtk_scrolled_window_new ();
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroll), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroll), self->split_panel);
+  page = gtk_stack_add_named (GTK_STACK (self->view_stack), scroll, "split");
+  gtk_stack_page_set_title (page, _("Test set"));
+}
+
+GtkWidget *
+lb_data_page_get_split_panel (LbDataPage *self)
+{
+  g_return_val_if_fail (LB_IS_DATA_PAGE (self), NULL);
+
+  return self->split_panel;
+}
+
+void
 lb_data_page_set_table (LbDataPage *self,
                         LbTable    *table)
 {
@@ -183,6 +212,7 @@ lb_data_page_set_table (LbDataPage *self,
   g_clear_object (&self->profile_job);
   g_clear_pointer (&self->profile, lb_profile_free);
   g_clear_pointer (&self->describe_cells, g_strfreev);
+  g_clear_object (&self->workbench);
   self->describe_cols = 0;
 
   if (table != NULL)

@@ -3,7 +3,9 @@
  * lb-data-page.h: the checklist's "Get the data" step. Without a table: an
  * empty state with Open and the sample data sets. With one: the virtualized
  * table, info(), describe() (computed by a profile job) and the detail of the
- * chosen column.
+ * chosen column; with a workbench, a "Test set" view: "Create a test set"
+ * (lb-split-panel.h). Once a test set exists the window hands this page the
+ * training rows only.
  *
  * Signals: "open-requested" (), "sample-requested" (const char *id),
  * "job-started" (LbJob *job) for the window's job bar.
@@ -14,6 +16,7 @@
 
 #include "lb-engine.h"
 #include "lb-table-view.h"
+#include "lb-workbench.h"
 
 G_BEGIN_DECLS
 
@@ -32,7 +35,12 @@ LbProfile   *lb_data_page_get_profile     (LbDataPage *self);
 void         lb_data_page_select_column   (LbDataPage *self,
                                            int         index);
 int          lb_data_page_get_selected_column (LbDataPage *self);
-/* "table", "info" or "describe" */
+/* Adds the "Test set" view ("split") working on @workbench (once). */
+void         lb_data_page_set_workbench   (LbDataPage  *self,
+                                           LbWorkbench *workbench);
+/* The "Create a test set" panel (an LbSplitPanel), NULL without a workbench. */
+GtkWidget   *lb_data_page_get_split_panel (LbDataPage *self);
+/* "table", "info", "describe" or "split" */
 void         lb_data_page_show_view       (LbDataPage *self,
                                            const char *name);
 /* The describe() grid's cell text (row: 0 count … 7 max; col: the n-th

@@ -1,9 +1,11 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later
  *
  * lb-window-chrome.c: what frames the window's pages: the header bar (Open,
- * Samples, Recent, Export, the main menu), the checklist sidebar with the
- * data set card, the recent-files menu and the keyboard shortcuts window.
- * Construction only; the behaviour lives in lb-window.c.
+ * Samples, Recent, Export, Save, the main menu with the project's File
+ * actions), the checklist sidebar (the book's eight steps, each with a done
+ * mark the workbench keeps) with the data set card, the status area's text,
+ * the recent-files menu and the keyboard shortcuts window. Construction
+ * only; the behaviour lives in lb-window.c and lb-window-project.c.
  */
 #include "config.h"
 
@@ -12,26 +14,26 @@
 #include "lb-ui-util.h"
 #include "lb-window-private.h"
 
-/* The book's end-to-end checklist. Steps whose page is not built yet are not
- * shown; they appear as their pages land. */
+/* The book's end-to-end checklist (the step names are LB_STEP_*, in order). */
 typedef struct
 {
-  const char *page;      /* stack child name, or NULL while not built */
+  const char *page;
   guint       number;
-  const char *title;
   const char *summary;
 } LbStep;
 
 static const LbStep steps[] = {
-  { NULL,      1, N_("Frame the problem"), N_("Target, task and measure") },
-  { "data",    2, N_("Get the data"),      N_("Open a file, look at it") },
-  { "explore", 3, N_("Explore"),           N_("Charts and correlations") },
-  { NULL,      4, N_("Prepare"),           N_("Clean, encode, scale") },
-  { NULL,      5, N_("Shortlist models"),  N_("Train and compare") },
-  { NULL,      6, N_("Fine-tune"),         N_("Search hyper-parameters") },
-  { NULL,      7, N_("Present"),           N_("Report and plots") },
-  { NULL,      8, N_("Launch"),            N_("Save and monitor") },
+  { LB_STEP_FRAME,     1, N_("Target, task and measure") },
+  { LB_STEP_DATA,      2, N_("Open a file, make a test set") },
+  { LB_STEP_EXPLORE,   3, N_("Charts and correlations") },
+  { LB_STEP_PREPARE,   4, N_("Clean, encode, scale") },
+  { LB_STEP_SHORTLIST, 5, N_("Train and compare") },
+  { LB_STEP_FINETUNE,  6, N_("Search hyper-parameters") },
+  { LB_STEP_PRESENT,   7, N_("Report and plots") },
+  { LB_STEP_LAUNCH,    8, N_("Save and monitor") },
 };
+
+G_STATIC_ASSERT (G_N_ELEMENTS (steps) == LB_N_STEPS);
 
 /* --- recent files --- */
 
@@ -86,20 +88,70 @@ sidebar_row_selected_cb (GtkListBox    *box,
 
   if (row == NULL)
     return;
+  /* one selection across the checklist and the labs */
+  gtk_list_box_unselect_all (GTK_LIST_BOX (box == GTK_LIST_BOX (self->sidebar) ? self->labs_list : self->sidebar));
+  /* A list box selects the row that takes the focus, so Tab through a list
+   * without the selection would switch pages on the way: only the list that
+   * holds the selection is in the Tab chain (the arrows cross between the
+   * two, see sidebar_keynav_failed_cb). */
+  gtk_widget_set_can_focus (GTK_WIDGET (box), TRUE);
+  gtk_widget_set_can_focus (box == GTK_LIST_BOX (self->sidebar) ? self->labs_list : self->sidebar, FALSE);
   page = g_object_get_data (G_OBJECT (row), "lb-page");
   if (page != NULL)
     gtk_stack_set_visible_child_name (GTK_STACK (self->stack), page);
 }
 
+const char *
+lb_window_lab_name (guint i)
+{
+  static const char * const names[LB_N_LABS] = { "gd-lab", "model-lab" };
+
+  return i < LB_N_LABS ? names[i] : NULL;
+}
+
+const char *
+lb_window_lab_title (guint i)
+{
+  static const char * const titles[LB_N_LABS] = { N_("Gradient descent lab"), N_("Models lab") };
+
+  return i < LB_N_LABS ? _(titles[i]) : NULL;
+}
+
 static GtkWidget *
-step_row_new (const LbStep *step)
+lab_row_new (guint i)
+{
+  static const char * const summaries[LB_N_LABS] = {
+    N_("Chapter 4: watch it learn"), N_("Chapters 5–7: regions, trees"),
+  };
+  GtkWidget *row = gtk_list_box_row_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 1);
+  GtkWidget *title = gtk_label_new (lb_window_lab_title (i));
+  GtkWidget *summary = gtk_label_new (_(summaries[i]));
+
+  gtk_label_set_xalign (GTK_LABEL (title), 0.0);
+  gtk_widget_add_css_class (title, "lb-heading");
+  gtk_label_set_xalign (GTK_LABEL (summary), 0.0);
+  gtk_label_set_ellipsize (GTK_LABEL (summary), PANGO_ELLIPSIZE_END);
+  gtk_widget_add_css_class (summary, "dim-label");
+  gtk_widget_add_css_class (summary, "lb-caption");
+  gtk_widget_set_margin_start (box, 34);
+  gtk_box_append (GTK_BOX (box), title);
+  gtk_box_append (GTK_BOX (box), summary);
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+  g_object_set_data (G_OBJECT (row), "lb-page", (gpointer) lb_window_lab_name (i));
+  return row;
+}
+
+static GtkWidget *
+step_row_new (const LbStep *step,
+              GtkWidget   **mark)
 {
   GtkWidget *row = gtk_list_box_row_new ();
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 10);
   GtkWidget *texts = gtk_box_new (GTK_ORIENTATION_VERTICAL, 1);
   g_autofree char *number_text = g_strdup_printf ("%u", step->number);
   GtkWidget *number = gtk_label_new (number_text);
-  GtkWidget *title = gtk_label_new (_(step->title));
+  GtkWidget *title = gtk_label_new (lb_workbench_step_title (step->page));
   GtkWidget *summary = gtk_label_new (_(step->summary));
 
   gtk_widget_add_css_class (number, "lb-step-number");
@@ -109,14 +161,109 @@ step_row_new (const LbStep *step)
   gtk_widget_add_css_class (title, "lb-heading");
   gtk_label_set_xalign (GTK_LABEL (summary), 0.0);
   gtk_label_set_ellipsize (GTK_LABEL (summary), PANGO_ELLIPSIZE_END);
+  /* the done mark takes room: wrap to a second line rather than cut the
+   * summary ("Target, task and meas…") */
+  gtk_label_set_wrap (GTK_LABEL (summary), TRUE);
+  gtk_label_set_lines (GTK_LABEL (summary), 2);
   gtk_widget_add_css_class (summary, "dim-label");
   gtk_widget_add_css_class (summary, "lb-caption");
   gtk_box_append (GTK_BOX (texts), title);
   gtk_box_append (GTK_BOX (texts), summary);
+  gtk_widget_set_hexpand (texts, TRUE);
   gtk_box_append (GTK_BOX (box), texts);
+  /* the done mark: shown when the workbench says the step is done */
+  *mark = gtk_image_new_from_icon_name ("object-select-symbolic");
+  gtk_widget_add_css_class (*mark, "success");
+  gtk_widget_set_valign (*mark, GTK_ALIGN_CENTER);
+  gtk_widget_set_tooltip_text (*mark, _("Done"));
+  gtk_widget_set_visible (*mark, FALSE);
+  gtk_box_append (GTK_BOX (box), *mark);
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
   g_object_set_data (G_OBJECT (row), "lb-page", (gpointer) step->page);
   return row;
+}
+
+/* Down from the last step goes to the first lab, up from the first lab to
+ * the last step: the two lists read as one sidebar to the keyboard. */
+static gboolean
+sidebar_keynav_failed_cb (GtkWidget        *box,
+                          GtkDirectionType  direction,
+                          LbWindow         *self)
+{
+  GtkWidget *other = NULL;
+  GtkListBoxRow *row = NULL;
+
+  if (box == self->sidebar && direction == GTK_DIR_DOWN)
+    {
+      other = self->labs_list;
+      row = gtk_list_box_get_row_at_index (GTK_LIST_BOX (other), 0);
+    }
+  else if (box == self->labs_list && direction == GTK_DIR_UP)
+    {
+      other = self->sidebar;
+      row = gtk_list_box_get_row_at_index (GTK_LIST_BOX (other), LB_N_STEPS - 1);
+    }
+  if (row == NULL)
+    return FALSE;
+  gtk_widget_set_can_focus (other, TRUE);
+  gtk_list_box_select_row (GTK_LIST_BOX (other), row);
+  gtk_widget_grab_focus (GTK_WIDGET (row));
+  return TRUE;
+}
+
+/* A list box moves Tab from row to row like Down, and each row it passes
+ * takes the selection, i.e. switches the page: Tab in the sidebar goes into
+ * the page shown instead (the arrows still walk the steps). */
+static gboolean
+sidebar_key_pressed_cb (GtkEventControllerKey *controller,
+                        guint                  keyval,
+                        guint                  keycode,
+                        GdkModifierType        state,
+                        LbWindow              *self)
+{
+  GtkWidget *page;
+
+  if ((keyval != GDK_KEY_Tab && keyval != GDK_KEY_KP_Tab)
+      || (state & (GDK_SHIFT_MASK | GDK_CONTROL_MASK | GDK_ALT_MASK)) != 0)
+    return FALSE;
+  page = gtk_stack_get_visible_child (GTK_STACK (self->stack));
+  return page != NULL && gtk_widget_child_focus (page, GTK_DIR_TAB_FORWARD);
+}
+
+void
+lb_window_update_checklist (LbWindow *self)
+{
+  guint n_done = 0;
+
+  for (guint i = 0; i < LB_N_STEPS; i++)
+    {
+      gboolean done = lb_workbench_get_step_done (self->workbench, steps[i].page);
+      g_autofree char *name = NULL;
+
+      gtk_widget_set_visible (self->step_marks[i], done);
+      n_done += done;
+      /* Translators: how a screen reader names a checklist step: "2. Get the data (done)" */
+      name = done ? g_strdup_printf (_("%u. %s (done)"), steps[i].number, lb_workbench_step_title (steps[i].page))
+                  : g_strdup_printf ("%u. %s", steps[i].number, lb_workbench_step_title (steps[i].page));
+      gtk_accessible_update_property (GTK_ACCESSIBLE (self->step_rows[i]),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+    }
+}
+
+void
+lb_window_update_status (LbWindow *self)
+{
+  g_autofree char *text = NULL;
+  guint blas = lb_blas_get_default_threads ();
+
+  /* Only the CPU backend exists: say so, with the thread counts in force. */
+  /* Translators: the status area: "Training on: CPU · OpenBLAS, 2 threads" */
+  text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Training on: CPU · OpenBLAS, %u thread",
+                                       "Training on: CPU · OpenBLAS, %u threads", blas), blas);
+  gtk_label_set_text (GTK_LABEL (self->status_label), text);
+  gtk_widget_set_tooltip_text (self->status_label,
+                               _("Models train on the processor; linear algebra runs in OpenBLAS "
+                                 "with this many threads. There is no GPU backend yet."));
 }
 
 GtkWidget *
@@ -138,12 +285,45 @@ lb_window_build_sidebar (LbWindow *self)
 
   self->sidebar = gtk_list_box_new ();
   gtk_widget_add_css_class (self->sidebar, "navigation-sidebar");
-  gtk_list_box_set_selection_mode (GTK_LIST_BOX (self->sidebar), GTK_SELECTION_BROWSE);
+  gtk_list_box_set_selection_mode (GTK_LIST_BOX (self->sidebar), GTK_SELECTION_SINGLE);
   for (guint i = 0; i < G_N_ELEMENTS (steps); i++)
-    if (steps[i].page != NULL)
-      gtk_list_box_append (GTK_LIST_BOX (self->sidebar), step_row_new (&steps[i]));
+    {
+      self->step_rows[i] = step_row_new (&steps[i], &self->step_marks[i]);
+      gtk_list_box_append (GTK_LIST_BOX (self->sidebar), self->step_rows[i]);
+    }
   g_signal_connect (self->sidebar, "row-selected", G_CALLBACK (sidebar_row_selected_cb), self);
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), self->sidebar);
+  {
+    GtkWidget *lists = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+    GtkWidget *labs = gtk_label_new (_("Labs"));
+
+    gtk_widget_add_css_class (labs, "dim-label");
+    gtk_widget_add_css_class (labs, "lb-caption");
+    gtk_label_set_xalign (GTK_LABEL (labs), 0.0);
+    gtk_widget_set_margin_start (labs, 16);
+    gtk_widget_set_margin_top (labs, 10);
+    gtk_widget_set_margin_bottom (labs, 4);
+    self->labs_list = gtk_list_box_new ();
+    gtk_widget_add_css_class (self->labs_list, "navigation-sidebar");
+    gtk_list_box_set_selection_mode (GTK_LIST_BOX (self->labs_list), GTK_SELECTION_SINGLE);
+    for (guint i = 0; i < LB_N_LABS; i++)
+      gtk_list_box_append (GTK_LIST_BOX (self->labs_list), lab_row_new (i));
+    g_signal_connect (self->labs_list, "row-selected", G_CALLBACK (sidebar_row_selected_cb), self);
+    g_signal_connect (self->sidebar, "keynav-failed", G_CALLBACK (sidebar_keynav_failed_cb), self);
+    g_signal_connect (self->labs_list, "keynav-failed", G_CALLBACK (sidebar_keynav_failed_cb), self);
+    /* the checklist holds the selection first (see sidebar_row_selected_cb) */
+    gtk_widget_set_can_focus (self->labs_list, FALSE);
+    {
+      GtkEventController *keys = gtk_event_controller_key_new ();
+
+      gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
+      g_signal_connect (keys, "key-pressed", G_CALLBACK (sidebar_key_pressed_cb), self);
+      gtk_widget_add_controller (lists, keys);
+    }
+    gtk_box_append (GTK_BOX (lists), self->sidebar);
+    gtk_box_append (GTK_BOX (lists), labs);
+    gtk_box_append (GTK_BOX (lists), self->labs_list);
+    gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), lists);
+  }
   gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER,
                                   GTK_POLICY_AUTOMATIC);
   gtk_widget_set_vexpand (scrolled, TRUE);
@@ -190,9 +370,16 @@ static GMenuModel *
 build_primary_menu (void)
 {
   GMenu *menu = g_menu_new ();
+  g_autoptr (GMenu) project = g_menu_new ();
   g_autoptr (GMenu) export = g_menu_new ();
   g_autoptr (GMenu) app = g_menu_new ();
 
+  g_menu_append (project, _("New Project"), "win.new-project");
+  g_menu_append (project, _("Open Project…"), "win.open-project");
+  g_menu_append (project, _("Open Data…"), "win.open");
+  g_menu_append (project, _("Save"), "win.save");
+  g_menu_append (project, _("Save As…"), "win.save-as");
+  g_menu_append_section (menu, NULL, G_MENU_MODEL (project));
   g_menu_append (export, _("Export Chart…"), "win.export-chart");
   g_menu_append (export, _("Export Table as CSV…"), "win.export-table");
   g_menu_append_section (menu, NULL, G_MENU_MODEL (export));
@@ -266,6 +453,13 @@ lb_window_build_header (LbWindow *self)
   gtk_widget_set_tooltip_text (primary, _("Main menu"));
   gtk_header_bar_pack_end (GTK_HEADER_BAR (header), primary);
 
+  {
+    GtkWidget *save = gtk_button_new_with_mnemonic (_("_Save"));
+
+    gtk_actionable_set_action_name (GTK_ACTIONABLE (save), "win.save");
+    gtk_widget_set_tooltip_text (save, _("Save the project (Ctrl+S)"));
+    gtk_header_bar_pack_end (GTK_HEADER_BAR (header), save);
+  }
   gtk_actionable_set_action_name (GTK_ACTIONABLE (export), "win.export-chart");
   gtk_widget_set_tooltip_text (export, _("Export the chart as PNG, SVG or PDF (Ctrl+E)"));
   gtk_header_bar_pack_end (GTK_HEADER_BAR (header), export);
@@ -284,16 +478,25 @@ lb_window_build_shortcuts (void)
     const char *accel;
     const char *title;
   } general[] = {
+    { "&lt;Control&gt;n", N_("New project") },
+    { "&lt;Control&gt;&lt;Shift&gt;o", N_("Open a project") },
+    { "&lt;Control&gt;s", N_("Save the project") },
+    { "&lt;Control&gt;&lt;Shift&gt;s", N_("Save the project as") },
     { "&lt;Control&gt;o", N_("Open a data file") },
     { "&lt;Control&gt;e", N_("Export the chart") },
-    { "&lt;Control&gt;&lt;Shift&gt;s", N_("Export the table as CSV") },
     { "Escape", N_("Cancel the running job") },
     { "&lt;Control&gt;question", N_("Keyboard shortcuts") },
     { "&lt;Control&gt;w", N_("Close the window") },
     { "&lt;Control&gt;q", N_("Quit") },
   }, pages[] = {
+    { "&lt;Alt&gt;1", N_("Frame the problem") },
     { "&lt;Alt&gt;2", N_("Get the data") },
     { "&lt;Alt&gt;3", N_("Explore") },
+    { "&lt;Alt&gt;4", N_("Prepare") },
+    { "&lt;Alt&gt;5", N_("Shortlist models") },
+    { "&lt;Alt&gt;6", N_("Fine-tune") },
+    { "&lt;Alt&gt;7", N_("Present") },
+    { "&lt;Alt&gt;8", N_("Launch") },
   };
   GString *xml = g_string_new ("<interface><object class=\"GtkShortcutsWindow\" id=\"w\">"
                                "<property name=\"modal\">1</property>"

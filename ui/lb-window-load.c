@@ -35,6 +35,8 @@ typedef struct
   char     *display_name;
   char     *uri;           /* for the recent files, NULL for samples */
   gboolean  is_sample;     /* show the sample's translated title as its name */
+  char     *data_path;     /* what the project records: the file … */
+  char     *data_sample;   /* … or the sample id */
 } LbLoadRequest;
 
 static void
@@ -52,6 +54,8 @@ load_request_free (LbLoadRequest *request)
   g_weak_ref_clear (&request->window);
   g_free (request->display_name);
   g_free (request->uri);
+  g_free (request->data_path);
+  g_free (request->data_sample);
   g_free (request);
 }
 
@@ -129,7 +133,8 @@ load_done_cb (GObject      *source,
       lb_table_unref (table);
       table = named;
     }
-  lb_window_set_table (self, table);
+  /* the project keeps its framing when the columns still apply */
+  lb_workbench_set_data (self->workbench, table, request->data_path, request->data_sample);
   if (request->uri != NULL)
     add_recent (request->uri);
 }
@@ -140,7 +145,9 @@ start_load (LbWindow   *self,
             LbLoadKind  kind,
             const char *path,
             const char *display_name,
-            const char *uri)
+            const char *uri,
+            const char *data_path,
+            const char *data_sample)
 {
   LbLoadRequest *request = g_new0 (LbLoadRequest, 1);
   LbLoadTask *task = g_new0 (LbLoadTask, 1);
@@ -156,6 +163,8 @@ start_load (LbWindow   *self,
   request->display_name = g_strdup (display_name);
   request->uri = g_strdup (uri);
   request->is_sample = uri == NULL;
+  request->data_path = g_strdup (data_path);
+  request->data_sample = g_strdup (data_sample);
   task->kind = kind;
   task->path = g_strdup (path);
 
@@ -188,8 +197,40 @@ lb_window_open_file (LbWindow *self,
       lb_window_show_error (self, message);
       return;
     }
+  if (g_str_has_suffix (path, ".lbproject"))
+    {
+      lb_window_open_project (self, file, NULL);
+      return;
+    }
   uri = g_file_get_uri (file);
-  start_load (self, LB_LOAD_PATH, path, name, uri);
+  start_load (self, LB_LOAD_PATH, path, name, uri, path, NULL);
+}
+
+void
+lb_window_start_data_load (LbWindow   *self,
+                           const char *path,
+                           const char *sample,
+                           const char *display_name)
+{
+  if (sample != NULL)
+    {
+      const LbSampleInfo *info = NULL;
+      guint n = 0;
+      const LbSampleInfo *samples = lb_samples_list (&n);
+      g_autofree char *id = g_strconcat ("sample:", sample, NULL);
+
+      for (guint i = 0; i < n; i++)
+        if (g_strcmp0 (samples[i].id, sample) == 0)
+          info = &samples[i];
+      start_load (self, LB_LOAD_PATH, id, info != NULL ? _(info->title) : display_name, NULL, NULL, sample);
+    }
+  else
+    {
+      g_autoptr (GFile) file = g_file_new_for_path (path);
+      g_autofree char *uri = g_file_get_uri (file);
+
+      start_load (self, LB_LOAD_PATH, path, display_name, uri, path, NULL);
+    }
 }
 
 static const LbSampleInfo *
@@ -211,7 +252,11 @@ housing_dialog_response_cb (GtkDialog *dialog,
 {
   gtk_window_destroy (GTK_WINDOW (dialog));
   if (response == GTK_RESPONSE_ACCEPT)
-    start_load (self, LB_LOAD_HOUSING, NULL, _("California housing"), NULL);
+    {
+      g_autofree char *cached = lb_housing_cache_path ();
+
+      start_load (self, LB_LOAD_HOUSING, NULL, _("California housing"), NULL, cached, NULL);
+    }
 }
 
 void
@@ -238,7 +283,7 @@ lb_window_open_sample (LbWindow   *self,
 
       if (g_file_test (cached, G_FILE_TEST_IS_REGULAR))
         {
-          start_load (self, LB_LOAD_HOUSING, NULL, _(sample->title), NULL);
+          start_load (self, LB_LOAD_HOUSING, NULL, _(sample->title), NULL, cached, NULL);
           return;
         }
       dialog = gtk_message_dialog_new (GTK_WINDOW (self),
@@ -259,7 +304,7 @@ lb_window_open_sample (LbWindow   *self,
 
   {
     g_autofree char *path = g_strconcat ("sample:", id, NULL);
-    start_load (self, LB_LOAD_PATH, path, _(sample->title), NULL);
+    start_load (self, LB_LOAD_PATH, path, _(sample->title), NULL, NULL, id);
   }
 }
 

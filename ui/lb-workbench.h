@@ -190,4 +190,102 @@ gboolean     lb_workbench_load_project      (LbWorkbench *self,
                                              const char  *path,
                                              GError     **error);
 
+/* --- added by WB (the window's needs; pages may use them too) --- */
+
+/* Signals (besides "changed" (guint flags)):
+ *   "job-started" (LbJob *job): a page started a background job; the window
+ *   shows it in its job bar (progress, ETA, Cancel). Pages call
+ *   lb_workbench_track_job () — the one way to show a job. */
+void         lb_workbench_track_job         (LbWorkbench *self,
+                                             LbJob       *job);
+
+/* The project's "name" (NULL: none; the window's title then shows the file
+ * name) and top-level "seed" (default 42: the split, CV shuffles, models). */
+const char  *lb_workbench_get_name          (LbWorkbench *self);
+void         lb_workbench_set_name          (LbWorkbench *self,
+                                             const char  *name);
+guint64      lb_workbench_get_seed          (LbWorkbench *self);
+void         lb_workbench_set_seed          (LbWorkbench *self,
+                                             guint64      seed);
+/* The project's "drop" columns (NULL-terminated, never NULL). */
+const char * const *lb_workbench_get_drop   (LbWorkbench *self);
+void         lb_workbench_set_drop          (LbWorkbench *self,
+                                             const char * const *columns);
+
+/* The test set's row count (0 without one) and whether it was ever unsealed
+ * (changing the split afterwards deserves a warning). */
+gsize        lb_workbench_get_n_test        (LbWorkbench *self);
+gboolean     lb_workbench_get_ever_unsealed (LbWorkbench *self);
+
+/* A page's own view state (choices, positions), saved under
+ * "workbench.pages.<step>"; NULL when none (transfer none / taken by reference). */
+JsonNode    *lb_workbench_get_page_state    (LbWorkbench *self,
+                                             const char  *step);
+void         lb_workbench_set_page_state    (LbWorkbench *self,
+                                             const char  *step,
+                                             JsonNode    *state);
+
+/* The steps in order (NULL-terminated, static) and their titles (translated). */
+const char * const *lb_workbench_list_steps (void);
+const char  *lb_workbench_step_title        (const char  *step);
+
+/* Tasks: "regression" / "binary" / "multiclass" ("none" for LB_TASK_NONE). */
+const char  *lb_task_to_string              (LbTask       task);
+LbTask       lb_task_from_string            (const char  *name);
+const char  *lb_task_get_label              (LbTask       task);  /* translated */
+/* What lb_workbench_set_target detects for @column of @table;
+ * @positive_class (out, nullable, transfer full): for a numeric 0/1-like
+ * target, the greater value (the engine then learns classes). */
+LbTask       lb_workbench_detect_task       (LbTable     *table,
+                                             const char  *column,
+                                             char       **positive_class);
+/* The scorers offered for @task (NULL-terminated, static; the first is the
+ * default) and a scorer's label for people ("RMSE", "ROC AUC"; translated). */
+const char * const *lb_task_list_scorings   (LbTask       task);
+const char  *lb_workbench_scoring_label     (const char  *scoring);
+
+/* The book's table of category proportions (chapter 2): @column of @table
+ * binned by @edges (pd.cut, right-closed), counted over every row, over the
+ * test rows of a stratified split and over those of a random split (both
+ * with @test_size and @seed, through the engine's split code). Each array
+ * gets n_edges - 1 counts (guint64); the totals are the row / test counts. */
+typedef struct
+{
+  guint    n_bins;
+  guint64 *overall;      /* per bin, every row */
+  guint64 *stratified;   /* per bin, the stratified split's test rows */
+  guint64 *random;       /* per bin, the random split's test rows */
+  guint64  n_overall, n_stratified, n_random;
+} LbProportions;
+
+LbProportions *lb_proportions_compute       (LbTable      *table,
+                                             const char   *column,
+                                             const double *edges,
+                                             guint         n_edges,
+                                             double        test_size,
+                                             guint64       seed,
+                                             GError      **error);
+void           lb_proportions_free          (LbProportions *proportions);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (LbProportions, lb_proportions_free)
+/* "0, 1.5, 3, 4.5, 6, inf" → edges (strictly increasing; "inf", "-inf"). */
+GArray        *lb_parse_bin_edges           (const char   *text,
+                                             GError      **error);
+
+/* The file: writes the project to @path (atomically) without changing the
+ * workbench's file name or dirty flag (the window's autosave). */
+gboolean     lb_workbench_save_copy         (LbWorkbench *self,
+                                             const char  *path,
+                                             GError     **error);
+/* The file an autosave (lb_workbench_save_copy) was made for, once it is
+ * loaded again (NULL: none, or never saved). */
+const char  *lb_workbench_get_autosave_of   (LbWorkbench *self);
+/* After recovering an autosave: the file the work belongs to (NULL: never
+ * saved) and dirty, since it was not saved there. */
+void         lb_workbench_set_file          (LbWorkbench *self,
+                                             const char  *path,
+                                             gboolean     dirty);
+/* The project as text (what lb_workbench_save writes). */
+char        *lb_workbench_to_data           (LbWorkbench *self,
+                                             gsize       *length);
+
 G_END_DECLS
