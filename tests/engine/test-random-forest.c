@@ -95,7 +95,7 @@ test_housing_forest (void)
 
   if (!g_test_slow ())
     {
-      g_test_skip ("1000 trees: run with -m slow (about 20 s on 2 cores)");
+      g_test_skip ("1000 trees: run with -m slow (30-45 s on 2 shared cores)");
       return;
     }
   result = run_housing ("[{\"name\": \"forest_reg\", \"estimator\": \"RandomForestRegressor\","
