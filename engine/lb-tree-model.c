@@ -437,18 +437,24 @@ average_output (LbTreeModelPrivate *priv,
   const double *x = lb_matrix_get_const_data (X);
   g_autofree double *one = g_new (double, nv);
 
-  for (gsize i = 0; i < n; i++)
+  /* Tree by tree, then row by row: one tree's nodes stay in the cache while
+   * every row walks it (row by row, a forest of deep trees — hundreds of MB
+   * of nodes — missed the cache at almost every step: 20× slower). Each row
+   * still adds the trees in the same order, so the sums are the same. */
+  for (guint t = 0; t < nt; t++)
     {
-      for (guint t = 0; t < nt; t++)
+      const LbTree *tree = g_ptr_array_index (priv->trees, t);
+
+      for (gsize i = 0; i < n; i++)
         {
-          tree_output (g_ptr_array_index (priv->trees, t), x + i * p, one);
+          tree_output (tree, x + i * p, one);
           for (guint c = 0; c < nv; c++)
             o[i * nv + c] += one[c];
         }
-      if (nt > 1)
-        for (guint c = 0; c < nv; c++)
-          o[i * nv + c] /= nt;
     }
+  if (nt > 1)
+    for (gsize k = 0; k < n * nv; k++)
+      o[k] /= nt;
   return out;
 }
 
