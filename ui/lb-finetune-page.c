@@ -950,7 +950,8 @@ static GtkWidget *
 table_new (LbFinetunePage *self)
 {
   static const char * const titles[] = { N_("Rank"), N_("Mean score"), N_("Std"), N_("Parameters") };
-  static const int widths[] = { 60, 110, 90, -1 };
+  /* narrow number columns: the parameters need the room ("max_features = 6, n_estimators = 10") */
+  static const int widths[] = { 48, 96, 72, -1 };
   GtkSingleSelection *selection;
   GtkWidget *view, *scrolled;
 
@@ -2305,6 +2306,25 @@ refresh_results (LbFinetunePage *self)
       if (shown && !(self->final != NULL && self->final->scores != NULL && v >= VIEW_CONFUSION && v <= VIEW_PR))
         set_view (self, v, search, final);
     }
+  /* GTK 4.8's stack keeps showing a page hidden with gtk_stack_page_set_visible
+   * (it picks the next child by its widget's visibility, which a hidden page
+   * keeps): a classification showed the empty "Predicted vs actual" page with
+   * no tab pressed. Show the first page of the task instead. */
+  {
+    GtkWidget *current = gtk_stack_get_visible_child (stack);
+
+    if (current == NULL || !gtk_stack_page_get_visible (gtk_stack_get_page (stack, current)))
+      for (guint v = VIEW_PREDICTION; v < N_VIEWS; v++)
+        {
+          GtkWidget *child = gtk_stack_get_child_by_name (stack, lb_finetune_chart_list ()[v]);
+
+          if (gtk_stack_page_get_visible (gtk_stack_get_page (stack, child)))
+            {
+              gtk_stack_set_visible_child (stack, child);
+              break;
+            }
+        }
+  }
   if (self->final != NULL && self->final->scores != NULL)
     apply_threshold (self, self->threshold, FALSE);
   else if (final != NULL && json_object_has_member (final, "at_threshold"))

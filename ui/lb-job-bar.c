@@ -333,6 +333,8 @@ lb_job_bar_init (LbJobBar *self)
   gtk_widget_add_css_class (self->title, "lb-heading");
   gtk_label_set_ellipsize (GTK_LABEL (self->title), PANGO_ELLIPSIZE_MIDDLE);
   gtk_label_set_max_width_chars (GTK_LABEL (self->title), 40);
+  /* at 1280×800, next to the status text, the title was cut to "Cross-…ortlist" */
+  gtk_label_set_width_chars (GTK_LABEL (self->title), 22);
   gtk_box_append (GTK_BOX (texts), self->title);
   self->message = gtk_label_new (NULL);
   gtk_widget_add_css_class (self->message, "dim-label");
@@ -344,7 +346,7 @@ lb_job_bar_init (LbJobBar *self)
   gtk_box_append (GTK_BOX (box), texts);
 
   self->progress = gtk_progress_bar_new ();
-  gtk_widget_set_size_request (self->progress, 240, -1);
+  gtk_widget_set_size_request (self->progress, 160, -1);
   gtk_widget_set_valign (self->progress, GTK_ALIGN_CENTER);
   gtk_progress_bar_set_pulse_step (GTK_PROGRESS_BAR (self->progress), 0.1);
   gtk_box_append (GTK_BOX (box), self->progress);

@@ -365,9 +365,13 @@ build_pipeline (LbReport    *report,
     {
       JsonObject *group = json_array_get_object_element (groups, g);
       JsonArray *steps = json_object_has_member (group, "steps") ? json_object_get_array_member (group, "steps") : NULL;
+      const char *kind = json_object_get_string_member_with_default (group, "kind", "");
+      /* the kind in words ("numeric" is a project-file key, not a label) */
       g_autofree char *columns = json_object_has_member (group, "columns")
                                  ? node_text (json_object_get_member (group, "columns"))
-                                 : g_strdup (json_object_get_string_member_with_default (group, "kind", ""));
+                                 : g_strdup (g_strcmp0 (kind, "numeric") == 0 ? _("Numeric columns")
+                                             : g_strcmp0 (kind, "categorical") == 0 ? _("Categorical columns")
+                                             : kind);
       guint n_steps = steps != NULL ? json_array_get_length (steps) : 0;
 
       for (guint i = 0; i < MAX (n_steps, 1); i++)
@@ -440,7 +444,11 @@ build_shortlist (LbReport    *report,
       g_ptr_array_add (cells, fmt (lb_finetune_display_score (sc, mean)));
       g_ptr_array_add (cells, fmt (json_object_get_double_member_with_default (m, "cv_std", NAN)));
       g_ptr_array_add (cells, fmt (lb_finetune_display_score (sc, json_object_get_double_member_with_default (m, "train_score", NAN))));
-      g_ptr_array_add (cells, fmt (json_object_get_double_member_with_default (m, "fit_seconds", NAN)));
+      {
+        double seconds = json_object_get_double_member_with_default (m, "fit_seconds", NAN);
+
+        g_ptr_array_add (cells, isnan (seconds) ? g_strdup ("–") : g_strdup_printf ("%.3f", seconds));
+      }
       add_number (s, id, label, mean, lb_finetune_display_score (sc, mean));
       for (guint f = 0; f < n_folds; f++)
         {

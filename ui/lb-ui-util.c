@@ -188,6 +188,18 @@ grid_column_new (LbGridData *grid,
   return view_column;
 }
 
+/* Width of @text in digit widths: a CJK character takes two ("数值列" is
+ * as wide as six digits, not three). */
+static guint
+display_chars (const char *text)
+{
+  guint n = 0;
+
+  for (const char *p = text; p != NULL && *p != '\0'; p = g_utf8_next_char (p))
+    n += g_unichar_iswide (g_utf8_get_char (p)) ? 2 : 1;
+  return n;
+}
+
 GtkWidget *
 lb_ui_string_grid_new (guint               n_rows,
                        guint               n_cols,
@@ -243,7 +255,7 @@ lb_ui_string_grid_new (guint               n_rows,
       guint chars = 1;
 
       for (guint r = 0; r < n_rows; r++)
-        chars = MAX (chars, (guint) g_utf8_strlen (row_labels[r], -1));
+        chars = MAX (chars, display_chars (row_labels[r]));
       /* bold text is wider: a 15 % margin */
       gtk_column_view_column_set_fixed_width (c, (int) (chars * char_px * 1.15) + 24);
       gtk_column_view_append_column (GTK_COLUMN_VIEW (view), c);
@@ -252,12 +264,12 @@ lb_ui_string_grid_new (guint               n_rows,
     {
       g_autoptr (GtkColumnViewColumn) column =
         grid_column_new (grid, (int) c, titles[c], numeric != NULL && numeric[c]);
-      guint chars = (guint) (g_utf8_strlen (titles[c], -1) * 1.15) + 1;
+      guint chars = (guint) (display_chars (titles[c]) * 1.15) + 1;
 
       for (guint r = 0; r < n_rows; r++)
         {
           const char *cell = grid->cells[(gsize) r * n_cols + c];
-          chars = MAX (chars, cell != NULL ? (guint) g_utf8_strlen (cell, -1) : 0);
+          chars = MAX (chars, display_chars (cell));
         }
       gtk_column_view_column_set_fixed_width (column, MIN ((int) chars * char_px + 24, 420));
       gtk_column_view_append_column (GTK_COLUMN_VIEW (view), column);
