@@ -164,6 +164,21 @@ lb_fit_context_check_cancelled (LbFitContext  *ctx,
   return g_cancellable_set_error_if_cancelled (ctx->cancellable, error);
 }
 
+gboolean
+lb_fit_context_has_listener (LbFitContext *ctx)
+{
+  gboolean listening;
+
+  if (ctx == NULL)
+    return FALSE;
+  while (ctx->parent != NULL)
+    ctx = ctx->parent;
+  g_mutex_lock (&ctx->sink_lock);
+  listening = ctx->func != NULL;
+  g_mutex_unlock (&ctx->sink_lock);
+  return listening;
+}
+
 void
 lb_fit_context_report (LbFitContext     *ctx,
                        const LbFitEvent *event)

@@ -62,6 +62,9 @@ LbFitContext  *lb_fit_context_new_child       (LbFitContext  *ctx,
 /* TRUE (and G_IO_ERROR_CANCELLED set) when cancelled: call per epoch / batch / fold. */
 gboolean       lb_fit_context_check_cancelled (LbFitContext  *ctx,
                                                GError       **error);
+/* Whether anyone receives this context's events (its root has an event
+ * function): an estimator may skip computing per-round metrics nobody sees. */
+gboolean       lb_fit_context_has_listener    (LbFitContext  *ctx);
 void           lb_fit_context_report          (LbFitContext  *ctx,
                                                const LbFitEvent *event);
 /* Shorthand: a fraction (and optional message) only. */

@@ -227,6 +227,7 @@ lb_xgboost_fit (LbEstimator  *est,
   LbXGBoostPrivate *priv = lb_xgboost_get_instance_private (self);
   gsize n = lb_matrix_get_n_rows (X), p = lb_matrix_get_n_cols (X);
   gboolean early = priv->early_stopping_rounds > 0;
+  gboolean listening;
   g_autoptr(LbMatrix) X_train = NULL, y_train = NULL, X_valid = NULL, y_valid = NULL;
   DMatrixHandle dmats[2] = { NULL, NULL };
   const char *names[2] = { "train", "valid" };
@@ -281,6 +282,7 @@ lb_xgboost_fit (LbEstimator  *est,
       !configure (self, booster, lb_fit_context_get_seed (ctx), error))
     goto out;
 
+  listening = lb_fit_context_has_listener (ctx);
   for (guint round = 0; round < priv->n_estimators; round++)
     {
       const char *eval = NULL;
@@ -289,12 +291,21 @@ lb_xgboost_fit (LbEstimator  *est,
 
       if (lb_fit_context_check_cancelled (ctx, error))
         goto out;
-      if (!xgb_check (XGBoosterUpdateOneIter (booster, (int) round, dmats[0]), error) ||
-          !xgb_check (XGBoosterEvalOneIter (booster, (int) round, dmats, names, early ? 2 : 1, &eval),
-                      error))
+      if (!xgb_check (XGBoosterUpdateOneIter (booster, (int) round, dmats[0]), error))
         goto out;
-      train_m = parse_metric (eval, "train");
-      valid_m = early ? parse_metric (eval, "valid") : NAN;
+      /* the round's metrics cost about a fifth of a round: only when early
+       * stopping needs them or someone draws the curve (as xgboost.train
+       * evaluates only when given evals) */
+      if (early || listening)
+        {
+          if (!xgb_check (XGBoosterEvalOneIter (booster, (int) round, dmats, names, early ? 2 : 1, &eval),
+                          error))
+            goto out;
+          train_m = parse_metric (eval, "train");
+          valid_m = early ? parse_metric (eval, "valid") : NAN;
+        }
+      else
+        train_m = valid_m = NAN;
       g_array_append_val (priv->train_metric, train_m);
       g_array_append_val (priv->valid_metric, valid_m);
       priv->n_rounds = round + 1;
