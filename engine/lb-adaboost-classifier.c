@@ -17,6 +17,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "lb-adaboost-classifier.h"
+#include "lb-adaboost-private.h"
 #include "lb-ensemble-private.h"
 #include "lb-estimator-private.h"
 
@@ -414,20 +415,8 @@ lb_adaboost_classifier_save_state (LbEstimator *est,
                                    GError     **error)
 {
   LbAdaBoostClassifier *self = LB_ADABOOST_CLASSIFIER (est);
-  JsonNode *children = lb_ensemble_save_children ((LbEstimator * const *) self->estimators->pdata,
-                                                  self->estimators->len, error);
-  JsonObject *object;
-  JsonNode *node;
 
-  if (children == NULL)
-    return NULL;
-  object = json_object_new ();
-  json_object_set_member (object, "estimators", children);
-  json_object_set_member (object, "weights", lb_state_from_doubles (self->weights, self->estimators->len));
-  json_object_set_member (object, "errors", lb_state_from_doubles (self->errors, self->estimators->len));
-  node = json_node_init_object (json_node_alloc (), object);
-  json_object_unref (object);
-  return node;
+  return lb_adaboost_save_state (self->estimators, self->weights, self->errors, error);
 }
 
 static gboolean
@@ -436,33 +425,12 @@ lb_adaboost_classifier_load_state (LbEstimator *est,
                                    GError     **error)
 {
   LbAdaBoostClassifier *self = LB_ADABOOST_CLASSIFIER (est);
-  g_autoptr(GPtrArray) children = NULL;
-  g_autoptr(LbEstimator) template = NULL;
   g_autofree double *weights = NULL, *errors = NULL;
-  JsonObject *object;
-  JsonNode *member;
+  g_autoptr(GPtrArray) children = lb_adaboost_load_state (state, self->base, "DecisionTreeClassifier",
+                                                          "{\"max_depth\": 1}", &weights,
+                                                          &errors, error);
 
-  if (!JSON_NODE_HOLDS_OBJECT (state))
-    {
-      g_set_error (error, LB_ENGINE_ERROR, LB_ENGINE_ERROR_FILE, _("The AdaBoost state must be an object"));
-      return FALSE;
-    }
-  object = json_node_get_object (state);
-  if ((member = lb_state_get_member (object, "estimators", JSON_NODE_ARRAY, error)) == NULL ||
-      (template = lb_ensemble_new_base (self->base, "DecisionTreeClassifier", "{\"max_depth\": 1}", error)) == NULL ||
-      (children = lb_ensemble_load_children (member, "estimators", &template, 1, error)) == NULL)
-    return FALSE;
-  if (children->len == 0)
-    {
-      g_set_error (error, LB_ENGINE_ERROR, LB_ENGINE_ERROR_FILE, _("The AdaBoost state holds no estimator"));
-      return FALSE;
-    }
-  weights = g_new (double, children->len);
-  errors = g_new (double, children->len);
-  if (!lb_state_to_doubles (json_object_get_member (object, "weights"), weights, children->len,
-                            "weights", error) ||
-      !lb_state_to_doubles (json_object_get_member (object, "errors"), errors, children->len,
-                            "errors", error))
+  if (children == NULL)
     return FALSE;
   for (guint e = 0; e < children->len; e++)
     {
@@ -488,40 +456,8 @@ static JsonNode *
 lb_adaboost_classifier_describe_state (LbEstimator *est)
 {
   LbAdaBoostClassifier *self = LB_ADABOOST_CLASSIFIER (est);
-  guint p = lb_estimator_get_n_features_in (est);
-  g_autofree double *imp = NULL;
-  JsonObject *object;
-  JsonArray *w, *e;
-  JsonNode *node;
-  gboolean have = TRUE;
-  double norm = 0.0;
 
-  if (self->estimators == NULL)
-    return NULL;
-  object = json_object_new ();
-  w = json_array_new ();
-  e = json_array_new ();
-  imp = g_new0 (double, MAX (p, 1));
-  for (guint i = 0; i < self->estimators->len; i++)
-    {
-      json_array_add_double_element (w, self->weights[i]);
-      json_array_add_double_element (e, self->errors[i]);
-      norm += self->weights[i];
-      have = have && lb_ensemble_add_importances (self->estimators->pdata[i], self->weights[i], imp, p);
-    }
-  json_object_set_int_member (object, "n_estimators_", self->estimators->len);
-  json_object_set_array_member (object, "estimator_weights_", w);
-  json_object_set_array_member (object, "estimator_errors_", e);
-  if (have && norm > 0)
-    {
-      /* scikit-learn: Σ weight · importances / Σ weight */
-      for (guint j = 0; j < p; j++)
-        imp[j] /= norm;
-      json_object_set_member (object, "feature_importances_", lb_ensemble_importances_json (est, imp, p));
-    }
-  node = json_node_init_object (json_node_alloc (), object);
-  json_object_unref (object);
-  return node;
+  return lb_adaboost_describe_state (est, self->estimators, self->weights, self->errors);
 }
 
 /* --- GObject --- */
@@ -659,34 +595,6 @@ lb_adaboost_classifier_get_n_rounds (LbAdaBoostClassifier *self)
   return self->estimators != NULL ? self->estimators->len : 0;
 }
 
-static gboolean
-check_stage (LbAdaBoostClassifier *self,
-             LbMatrix             *X,
-             guint                 n_stages,
-             GError              **error)
-{
-  if (self->estimators == NULL)
-    {
-      g_set_error (error, LB_ENGINE_ERROR, LB_ENGINE_ERROR_NOT_FITTED,
-                   _("This %s is not fitted yet: call fit before using it"), "AdaBoostClassifier");
-      return FALSE;
-    }
-  if (n_stages < 1 || n_stages > self->estimators->len)
-    {
-      g_set_error (error, LB_ENGINE_ERROR, LB_ENGINE_ERROR_INVALID_PARAM,
-                   _("stage %u: the model has rounds 1 to %u"), n_stages, self->estimators->len);
-      return FALSE;
-    }
-  if (lb_matrix_get_n_cols (X) != lb_estimator_get_n_features_in (LB_ESTIMATOR (self)))
-    {
-      g_set_error (error, LB_ENGINE_ERROR, LB_ENGINE_ERROR_INVALID_DATA,
-                   _("X has %u features, the model was fitted on %u"),
-                   (guint) lb_matrix_get_n_cols (X), lb_estimator_get_n_features_in (LB_ESTIMATOR (self)));
-      return FALSE;
-    }
-  return TRUE;
-}
-
 LbMatrix *
 lb_adaboost_classifier_staged_decision_function (LbAdaBoostClassifier *self,
                                                  LbMatrix             *X,
@@ -696,7 +604,7 @@ lb_adaboost_classifier_staged_decision_function (LbAdaBoostClassifier *self,
   g_autoptr(LbMatrix) scores = NULL;
 
   g_return_val_if_fail (LB_IS_ADABOOST_CLASSIFIER (self), NULL);
-  if (!check_stage (self, X, n_stages, error))
+  if (!lb_adaboost_check_stage (LB_ESTIMATOR (self), self->estimators, X, n_stages, error))
     return NULL;
   scores = staged_scores (self, X, n_stages, error);
   return scores != NULL ? decision_from_scores (scores, lb_estimator_get_n_classes (LB_ESTIMATOR (self)))

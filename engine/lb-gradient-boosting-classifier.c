@@ -19,6 +19,7 @@
 
 #include "lb-gradient-boosting-classifier.h"
 #include "lb-ensemble-private.h"
+#include "lb-gradient-boosting-private.h"
 #include "lb-estimator-private.h"
 #include "lb-tree.h"
 
@@ -26,16 +27,7 @@ struct _LbGradientBoostingClassifier
 {
   LbEstimator parent_instance;
 
-  guint    n_estimators;
-  double   learning_rate;
-  guint    max_depth;
-  guint    min_samples_split;
-  guint    min_samples_leaf;
-  guint    max_leaf_nodes;
-  double   subsample;
-  guint    n_iter_no_change;
-  double   validation_fraction;
-  double   tol;
+  LbGbParams hp;
 
   /* learned */
   guint      K;            /* trees per stage: 1 for two classes, else the number of classes */
@@ -48,23 +40,6 @@ struct _LbGradientBoostingClassifier
 };
 
 G_DEFINE_FINAL_TYPE (LbGradientBoostingClassifier, lb_gradient_boosting_classifier, LB_TYPE_ESTIMATOR)
-
-enum
-{
-  PROP_0,
-  PROP_N_ESTIMATORS,
-  PROP_LEARNING_RATE,
-  PROP_MAX_DEPTH,
-  PROP_MIN_SAMPLES_SPLIT,
-  PROP_MIN_SAMPLES_LEAF,
-  PROP_MAX_LEAF_NODES,
-  PROP_SUBSAMPLE,
-  PROP_N_ITER_NO_CHANGE,
-  PROP_VALIDATION_FRACTION,
-  PROP_TOL,
-  N_PROPS
-};
-static GParamSpec *properties[N_PROPS];
 
 static void
 clear_fitted (LbGradientBoostingClassifier *self)
@@ -84,7 +59,7 @@ new_tree (LbGradientBoostingClassifier *self,
   g_autofree char *params = g_strdup_printf (
     "{\"criterion\": \"friedman_mse\", \"max_depth\": %u, \"min_samples_split\": %u, "
     "\"min_samples_leaf\": %u, \"max_leaf_nodes\": %u}",
-    self->max_depth, self->min_samples_split, self->min_samples_leaf, self->max_leaf_nodes);
+    self->hp.max_depth, self->hp.min_samples_split, self->hp.min_samples_leaf, self->hp.max_leaf_nodes);
 
   return lb_ensemble_new_base (NULL, "DecisionTreeRegressor", params, error);
 }
@@ -170,7 +145,7 @@ lb_gradient_boosting_classifier_fit_weighted (LbEstimator  *est,
   LbGradientBoostingClassifier *self = LB_GRADIENT_BOOSTING_CLASSIFIER (est);
   gsize n_all = lb_matrix_get_n_rows (X_all);
   guint k = lb_estimator_get_n_classes (est), K = k == 2 ? 1 : k;
-  gboolean early = self->n_iter_no_change > 0;
+  gboolean early = self->hp.n_iter_no_change > 0;
   g_autoptr(LbMatrix) X = NULL, y = NULL, sw = NULL, X_val = NULL, y_val = NULL, sw_val = NULL;
   g_autoptr(LbMatrix) residual = NULL, fit_weight = NULL;
   g_autoptr(GPtrArray) trees = g_ptr_array_new_with_free_func (g_object_unref);
@@ -188,13 +163,13 @@ lb_gradient_boosting_classifier_fit_weighted (LbEstimator  *est,
   lb_fit_context_init_rng (ctx, &rng, 0);
   if (early)
     {
-      gsize n_val = (gsize) ceil (self->validation_fraction * (double) n_all);
+      gsize n_val = (gsize) ceil (self->hp.validation_fraction * (double) n_all);
 
       if (n_val < 1 || n_val >= n_all)
         {
           g_set_error (error, LB_ENGINE_ERROR, LB_ENGINE_ERROR_INVALID_PARAM,
                        _("validation_fraction: %g of %zu rows leaves no training or no "
-                         "validation rows"), self->validation_fraction, n_all);
+                         "validation rows"), self->hp.validation_fraction, n_all);
           return FALSE;
         }
       perm = g_new (guint, n_all);
@@ -249,21 +224,21 @@ lb_gradient_boosting_classifier_fit_weighted (LbEstimator  *est,
       for (gsize i = 0; i < nv; i++)
         for (guint c = 0; c < K; c++)
           f_val[i * K + c] = init[c];
-      history = g_new (double, self->n_iter_no_change);
-      for (guint h = 0; h < self->n_iter_no_change; h++)
+      history = g_new (double, self->hp.n_iter_no_change);
+      for (guint h = 0; h < self->hp.n_iter_no_change; h++)
         history[h] = INFINITY;
     }
   residual = lb_matrix_new (n, 1);
   yk = g_new (double, n);
   leaf = g_new (guint, n);
-  if (self->subsample < 1.0)
+  if (self->hp.subsample < 1.0)
     {
       mask = g_new (guint8, n);
       fit_weight = lb_matrix_new (n, 1);
     }
 
   clear_fitted (self);
-  for (guint i = 0; i < self->n_estimators; i++)
+  for (guint i = 0; i < self->hp.n_estimators; i++)
     {
       LbFitEvent event = { 0 };
       double train, valid = NAN;
@@ -272,7 +247,7 @@ lb_gradient_boosting_classifier_fit_weighted (LbEstimator  *est,
         goto fail;
       if (mask != NULL)
         {
-          gsize n_inbag = MAX (1, (gsize) (self->subsample * (double) n));
+          gsize n_inbag = MAX (1, (gsize) (self->hp.subsample * (double) n));
           g_autofree guint *rows = g_new (guint, n);
 
           for (gsize r = 0; r < n; r++)
@@ -351,8 +326,8 @@ lb_gradient_boosting_classifier_fit_weighted (LbEstimator  *est,
                 values[nd] = fabs (den[nd]) < 1e-150 ? 0.0 : numerator / den[nd];
               }
           for (gsize r = 0; r < n; r++)
-            f[r * K + c] += self->learning_rate * values[leaf[r]];
-          if (early && !add_tree (tree_est, values, self->learning_rate, X_val, f_val, K, c, error))
+            f[r * K + c] += self->hp.learning_rate * values[leaf[r]];
+          if (early && !add_tree (tree_est, values, self->hp.learning_rate, X_val, f_val, K, c, error))
             {
               g_free (values);
               goto fail;
@@ -368,7 +343,7 @@ lb_gradient_boosting_classifier_fit_weighted (LbEstimator  *est,
                           lb_matrix_get_n_rows (X_val));
       g_array_append_val (self->valid_score, valid);
 
-      event.fraction = (double) (i + 1) / self->n_estimators;
+      event.fraction = (double) (i + 1) / self->hp.n_estimators;
       event.epoch = i + 1;
       event.iteration = i + 1;
       event.loss = train;
@@ -379,16 +354,16 @@ lb_gradient_boosting_classifier_fit_weighted (LbEstimator  *est,
         {
           gboolean improved = FALSE;
 
-          for (guint h = 0; h < self->n_iter_no_change; h++)
-            improved = improved || valid + self->tol < history[h];
+          for (guint h = 0; h < self->hp.n_iter_no_change; h++)
+            improved = improved || valid + self->hp.tol < history[h];
           if (!improved)
             break;
-          history[i % self->n_iter_no_change] = valid;
+          history[i % self->hp.n_iter_no_change] = valid;
         }
     }
   self->K = K;
   self->init = g_steal_pointer (&init);
-  self->fitted_learning_rate = self->learning_rate;
+  self->fitted_learning_rate = self->hp.learning_rate;
   self->trees = g_steal_pointer (&trees);
   self->leaf_values = g_steal_pointer (&leaf_values);
   return TRUE;
@@ -602,61 +577,11 @@ bad:
   return FALSE;
 }
 
-/* scikit-learn's feature_importances_: the mean over trees with a split of
- * each tree's un-normalised impurity decrease per feature (divided by the
- * root's weight), normalised to sum 1. */
-static gboolean
-importances (LbGradientBoostingClassifier *self,
-             guint                        p,
-             double                      *out)
-{
-  guint n_relevant = 0;
-  double total = 0.0;
-
-  memset (out, 0, p * sizeof (double));
-  for (guint t = 0; t < self->trees->len; t++)
-    {
-      LbTree *tree = lb_estimator_get_tree (self->trees->pdata[t], 0);
-
-      if (tree == NULL)
-        return FALSE;
-      if (tree->n_nodes <= 1)
-        continue;
-      n_relevant++;
-      for (guint k = 0; k < tree->n_nodes; k++)
-        {
-          const LbTreeNode *nd = &tree->nodes[k];
-          const LbTreeNode *l, *r;
-
-          if (nd->left == LB_TREE_LEAF)
-            continue;
-          l = &tree->nodes[nd->left];
-          r = &tree->nodes[nd->right];
-          out[nd->feature] += (nd->weighted_n_samples * nd->impurity -
-                               l->weighted_n_samples * l->impurity -
-                               r->weighted_n_samples * r->impurity) /
-                              tree->nodes[0].weighted_n_samples;
-        }
-    }
-  if (n_relevant == 0)
-    return FALSE;
-  for (guint j = 0; j < p; j++)
-    total += (out[j] /= n_relevant);
-  if (total <= 0)
-    return FALSE;
-  for (guint j = 0; j < p; j++)
-    out[j] /= total;
-  return TRUE;
-}
-
 static JsonNode *
 lb_gradient_boosting_classifier_describe_state (LbEstimator *est)
 {
   LbGradientBoostingClassifier *self = LB_GRADIENT_BOOSTING_CLASSIFIER (est);
-  guint p = lb_estimator_get_n_features_in (est);
-  g_autofree double *imp = NULL;
   JsonObject *object;
-  JsonArray *train, *valid;
   JsonNode *node;
 
   if (self->trees == NULL)
@@ -664,19 +589,7 @@ lb_gradient_boosting_classifier_describe_state (LbEstimator *est)
   object = json_object_new ();
   json_object_set_int_member (object, "n_estimators_", n_stages_of (self));
   json_object_set_member (object, "init_", lb_ensemble_importances_json (est, self->init, self->K));
-  train = json_array_new ();
-  valid = json_array_new ();
-  for (guint t = 0; t < self->train_score->len; t++)
-    {
-      json_array_add_double_element (train, g_array_index (self->train_score, double, t));
-      if (isfinite (g_array_index (self->valid_score, double, t)))
-        json_array_add_double_element (valid, g_array_index (self->valid_score, double, t));
-    }
-  json_object_set_array_member (object, "train_score_", train);
-  json_object_set_array_member (object, "validation_score_", valid);
-  imp = g_new (double, MAX (p, 1));
-  if (importances (self, p, imp))
-    json_object_set_member (object, "feature_importances_", lb_ensemble_importances_json (est, imp, p));
+  lb_gb_describe_scores (object, est, self->trees, self->train_score, self->valid_score);
   node = json_node_init_object (json_node_alloc (), object);
   json_object_unref (object);
   return node;
@@ -692,31 +605,9 @@ lb_gradient_boosting_classifier_get_property (GObject    *object,
 {
   LbGradientBoostingClassifier *self = LB_GRADIENT_BOOSTING_CLASSIFIER (object);
 
-  switch (prop_id)
-    {
-    case PROP_N_ESTIMATORS: g_value_set_uint (value, self->n_estimators); break;
-    case PROP_LEARNING_RATE: g_value_set_double (value, self->learning_rate); break;
-    case PROP_MAX_DEPTH: g_value_set_uint (value, self->max_depth); break;
-    case PROP_MIN_SAMPLES_SPLIT: g_value_set_uint (value, self->min_samples_split); break;
-    case PROP_MIN_SAMPLES_LEAF: g_value_set_uint (value, self->min_samples_leaf); break;
-    case PROP_MAX_LEAF_NODES: g_value_set_uint (value, self->max_leaf_nodes); break;
-    case PROP_SUBSAMPLE: g_value_set_double (value, self->subsample); break;
-    case PROP_N_ITER_NO_CHANGE: g_value_set_uint (value, self->n_iter_no_change); break;
-    case PROP_VALIDATION_FRACTION: g_value_set_double (value, self->validation_fraction); break;
-    case PROP_TOL: g_value_set_double (value, self->tol); break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
+  if (!lb_gb_params_get (&self->hp, prop_id, value))
+    G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
 }
-
-#define SET_FIELD(field, getter)                          \
-  G_STMT_START {                                          \
-    if (self->field != getter (value))                    \
-      {                                                   \
-        self->field = getter (value);                     \
-        g_object_notify_by_pspec (object, pspec);         \
-      }                                                   \
-  } G_STMT_END
 
 static void
 lb_gradient_boosting_classifier_set_property (GObject      *object,
@@ -726,21 +617,8 @@ lb_gradient_boosting_classifier_set_property (GObject      *object,
 {
   LbGradientBoostingClassifier *self = LB_GRADIENT_BOOSTING_CLASSIFIER (object);
 
-  switch (prop_id)
-    {
-    case PROP_N_ESTIMATORS: SET_FIELD (n_estimators, g_value_get_uint); break;
-    case PROP_LEARNING_RATE: SET_FIELD (learning_rate, g_value_get_double); break;
-    case PROP_MAX_DEPTH: SET_FIELD (max_depth, g_value_get_uint); break;
-    case PROP_MIN_SAMPLES_SPLIT: SET_FIELD (min_samples_split, g_value_get_uint); break;
-    case PROP_MIN_SAMPLES_LEAF: SET_FIELD (min_samples_leaf, g_value_get_uint); break;
-    case PROP_MAX_LEAF_NODES: SET_FIELD (max_leaf_nodes, g_value_get_uint); break;
-    case PROP_SUBSAMPLE: SET_FIELD (subsample, g_value_get_double); break;
-    case PROP_N_ITER_NO_CHANGE: SET_FIELD (n_iter_no_change, g_value_get_uint); break;
-    case PROP_VALIDATION_FRACTION: SET_FIELD (validation_fraction, g_value_get_double); break;
-    case PROP_TOL: SET_FIELD (tol, g_value_get_double); break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
+  if (!lb_gb_params_set (&self->hp, object, prop_id, value, pspec))
+    G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
 }
 
 static void
@@ -759,7 +637,6 @@ lb_gradient_boosting_classifier_class_init (LbGradientBoostingClassifierClass *k
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   LbEstimatorClass *est_class = LB_ESTIMATOR_CLASS (klass);
-  GParamFlags flags = G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS;
 
   object_class->get_property = lb_gradient_boosting_classifier_get_property;
   object_class->set_property = lb_gradient_boosting_classifier_set_property;
@@ -777,63 +654,13 @@ lb_gradient_boosting_classifier_class_init (LbGradientBoostingClassifierClass *k
   est_class->load_state = lb_gradient_boosting_classifier_load_state;
   est_class->describe_state = lb_gradient_boosting_classifier_describe_state;
 
-  properties[PROP_N_ESTIMATORS] =
-    g_param_spec_uint ("n-estimators", N_("Trees"),
-                       N_("How many boosting stages: each adds a tree fitted to the residuals"),
-                       1, 100000, 100, flags);
-  properties[PROP_LEARNING_RATE] =
-    g_param_spec_double ("learning-rate", N_("Learning rate"),
-                         N_("Shrinks each tree's contribution: lower needs more trees but "
-                            "generalises better (shrinkage)"),
-                         0.0, G_MAXDOUBLE, 0.1, flags);
-  properties[PROP_MAX_DEPTH] =
-    g_param_spec_uint ("max-depth", N_("Maximum depth"),
-                       N_("Depth of each tree (0 = no limit)"),
-                       0, 1000, 3, flags);
-  properties[PROP_MIN_SAMPLES_SPLIT] =
-    g_param_spec_uint ("min-samples-split", N_("Minimum samples to split"),
-                       N_("A node with fewer training samples than this becomes a leaf"),
-                       2, G_MAXINT, 2, flags);
-  properties[PROP_MIN_SAMPLES_LEAF] =
-    g_param_spec_uint ("min-samples-leaf", N_("Minimum samples per leaf"),
-                       N_("Every leaf keeps at least this many training samples"),
-                       1, G_MAXINT, 1, flags);
-  properties[PROP_MAX_LEAF_NODES] =
-    g_param_spec_uint ("max-leaf-nodes", N_("Maximum leaves"),
-                       N_("Grow each tree best-first up to this many leaves (0 = no limit)"),
-                       0, G_MAXINT, 0, flags);
-  properties[PROP_SUBSAMPLE] =
-    g_param_spec_double ("subsample", N_("Subsample"),
-                         N_("Fraction of the rows each tree is fitted on (below 1: stochastic "
-                            "gradient boosting)"),
-                         1e-9, 1.0, 1.0, flags);
-  properties[PROP_N_ITER_NO_CHANGE] =
-    g_param_spec_uint ("n-iter-no-change", N_("Early stopping rounds"),
-                       N_("Stop when the validation error has not improved for this many "
-                          "trees (0 = never stop early)"),
-                       0, 100000, 0, flags);
-  properties[PROP_VALIDATION_FRACTION] =
-    g_param_spec_double ("validation-fraction", N_("Validation fraction"),
-                         N_("Share of the training rows held out to decide early stopping"),
-                         1e-9, 0.999, 0.1, flags);
-  properties[PROP_TOL] =
-    g_param_spec_double ("tol", N_("Tolerance"),
-                         N_("How much the validation error must improve to count as better"),
-                         0.0, G_MAXDOUBLE, 1e-4, flags);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  lb_gb_install_properties (object_class);
 }
 
 static void
 lb_gradient_boosting_classifier_init (LbGradientBoostingClassifier *self)
 {
-  self->n_estimators = 100;
-  self->learning_rate = 0.1;
-  self->max_depth = 3;
-  self->min_samples_split = 2;
-  self->min_samples_leaf = 1;
-  self->subsample = 1.0;
-  self->validation_fraction = 0.1;
-  self->tol = 1e-4;
+  lb_gb_params_init (&self->hp);
   self->train_score = g_array_new (FALSE, FALSE, sizeof (double));
   self->valid_score = g_array_new (FALSE, FALSE, sizeof (double));
 }

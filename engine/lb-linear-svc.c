@@ -17,6 +17,7 @@
 #include "lb-linear-model-private.h"
 #include "lb-linear-svc.h"
 #include "lb-linear-svm.h"
+#include "lb-svm-private.h"
 
 G_DEFINE_ENUM_TYPE (LbLinearSvcLoss, lb_linear_svc_loss,
   G_DEFINE_ENUM_VALUE (LB_LINEAR_SVC_LOSS_HINGE, "hinge"),
@@ -181,28 +182,6 @@ lb_linear_svc_save_state (LbEstimator *estimator,
   return json_node_init_object (json_node_alloc (), obj);
 }
 
-/* Member @name: exactly @n numbers, all finite. */
-static gboolean
-get_doubles (JsonObject *obj,
-             const char *name,
-             double     *out,
-             gsize       n,
-             GError    **error)
-{
-  JsonNode *node = lb_state_get_member (obj, name, JSON_NODE_VALUE, error);
-
-  if (node == NULL || !lb_state_to_doubles (node, out, n, name, error))
-    return FALSE;
-  for (gsize i = 0; i < n; i++)
-    if (!isfinite (out[i]))
-      {
-        g_set_error (error, LB_ENGINE_ERROR, LB_ENGINE_ERROR_FILE,
-                     _("the model state's %s is not valid"), name);
-        return FALSE;
-      }
-  return TRUE;
-}
-
 static gboolean
 lb_linear_svc_load_state (LbEstimator *estimator,
                           JsonNode    *state,
@@ -221,8 +200,8 @@ lb_linear_svc_load_state (LbEstimator *estimator,
     return FALSE;
   coef = g_new (double, (gsize) n_out * MAX (p, 1));
   intercept = g_new (double, n_out);
-  if (!get_doubles (obj, "coef", coef, (gsize) n_out * p, error) ||
-      !get_doubles (obj, "intercept", intercept, n_out, error))
+  if (!lb_linear_svm_state_doubles (obj, "coef", coef, (gsize) n_out * p, error) ||
+      !lb_linear_svm_state_doubles (obj, "intercept", intercept, n_out, error))
     return FALSE;
   lb_linear_svc_reset (estimator);
   self->n_out = n_out;
@@ -273,15 +252,6 @@ lb_linear_svc_get_property (GObject    *object,
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
-
-#define SET_FIELD(field, getter) \
-  G_STMT_START { \
-    if (self->field != getter (value)) \
-      { \
-        self->field = getter (value); \
-        g_object_notify_by_pspec (object, pspec); \
-      } \
-  } G_STMT_END
 
 static void
 lb_linear_svc_set_property (GObject      *object,
@@ -346,19 +316,8 @@ lb_linear_svc_class_init (LbLinearSvcClass *klass)
                          N_("How much margin violations cost: small C gives a wider, softer "
                             "margin (more regularisation)"),
                          G_MINDOUBLE, G_MAXDOUBLE, 1.0, flags);
-  properties[PROP_FIT_INTERCEPT] =
-    g_param_spec_boolean ("fit-intercept", N_("Fit intercept"),
-                          N_("Learn a bias term (regularised, as liblinear does)"),
-                          TRUE, flags);
-  properties[PROP_INTERCEPT_SCALING] =
-    g_param_spec_double ("intercept-scaling", N_("Intercept scaling"),
-                         N_("The value of the constant feature whose weight is the intercept; "
-                            "larger values regularise the intercept less"),
-                         G_MINDOUBLE, G_MAXDOUBLE, 1.0, flags);
-  properties[PROP_MAX_ITER] =
-    g_param_spec_uint ("max-iter", N_("Maximum iterations"),
-                       N_("Passes over the data at most"),
-                       1, G_MAXINT32, 1000, flags);
+  lb_linear_svm_intercept_pspecs (properties, PROP_FIT_INTERCEPT, PROP_INTERCEPT_SCALING,
+                                  PROP_MAX_ITER, flags);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 

@@ -14,6 +14,7 @@
 
 #include "lb-linear-model-private.h"
 #include "lb-linear-svm.h"
+#include "lb-svm-private.h"
 #include "lb-linear-svr.h"
 
 G_DEFINE_ENUM_TYPE (LbLinearSvrLoss, lb_linear_svr_loss,
@@ -129,27 +130,6 @@ lb_linear_svr_save_state (LbEstimator *estimator,
 }
 
 static gboolean
-get_doubles (JsonObject *obj,
-             const char *name,
-             double     *out,
-             gsize       n,
-             GError    **error)
-{
-  JsonNode *node = lb_state_get_member (obj, name, JSON_NODE_VALUE, error);
-
-  if (node == NULL || !lb_state_to_doubles (node, out, n, name, error))
-    return FALSE;
-  for (gsize i = 0; i < n; i++)
-    if (!isfinite (out[i]))
-      {
-        g_set_error (error, LB_ENGINE_ERROR, LB_ENGINE_ERROR_FILE,
-                     _("the model state's %s is not valid"), name);
-        return FALSE;
-      }
-  return TRUE;
-}
-
-static gboolean
 lb_linear_svr_load_state (LbEstimator *estimator,
                           JsonNode    *state,
                           GError     **error)
@@ -162,8 +142,8 @@ lb_linear_svr_load_state (LbEstimator *estimator,
   gint64 n_iter;
 
   if (obj == NULL || !lb_state_get_int (obj, "n_iter", 0, G_MAXINT32, &n_iter, error) ||
-      !get_doubles (obj, "coef", coef, p, error) ||
-      !get_doubles (obj, "intercept", &intercept, 1, error))
+      !lb_linear_svm_state_doubles (obj, "coef", coef, p, error) ||
+      !lb_linear_svm_state_doubles (obj, "intercept", &intercept, 1, error))
     return FALSE;
   lb_linear_svr_reset (estimator);
   self->n_features = p;
@@ -209,15 +189,6 @@ lb_linear_svr_get_property (GObject    *object,
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
-
-#define SET_FIELD(field, getter) \
-  G_STMT_START { \
-    if (self->field != getter (value)) \
-      { \
-        self->field = getter (value); \
-        g_object_notify_by_pspec (object, pspec); \
-      } \
-  } G_STMT_END
 
 static void
 lb_linear_svr_set_property (GObject      *object,
@@ -286,19 +257,8 @@ lb_linear_svr_class_init (LbLinearSvrClass *klass)
                        N_("epsilon_insensitive: errors beyond epsilon cost linearly; "
                           "squared_epsilon_insensitive: quadratically"),
                        LB_TYPE_LINEAR_SVR_LOSS, LB_LINEAR_SVR_LOSS_EPSILON_INSENSITIVE, flags);
-  properties[PROP_FIT_INTERCEPT] =
-    g_param_spec_boolean ("fit-intercept", N_("Fit intercept"),
-                          N_("Learn a bias term (regularised, as liblinear does)"),
-                          TRUE, flags);
-  properties[PROP_INTERCEPT_SCALING] =
-    g_param_spec_double ("intercept-scaling", N_("Intercept scaling"),
-                         N_("The value of the constant feature whose weight is the intercept; "
-                            "larger values regularise the intercept less"),
-                         G_MINDOUBLE, G_MAXDOUBLE, 1.0, flags);
-  properties[PROP_MAX_ITER] =
-    g_param_spec_uint ("max-iter", N_("Maximum iterations"),
-                       N_("Passes over the data at most"),
-                       1, G_MAXINT32, 1000, flags);
+  lb_linear_svm_intercept_pspecs (properties, PROP_FIT_INTERCEPT, PROP_INTERCEPT_SCALING,
+                                  PROP_MAX_ITER, flags);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 

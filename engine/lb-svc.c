@@ -21,6 +21,7 @@
 #include "lb-parallel-private.h"
 #include "lb-svc.h"
 #include "lb-svm-model.h"
+#include "lb-svm-private.h"
 #include "lb-svm-solver.h"
 
 G_DEFINE_ENUM_TYPE (LbSvcShape, lb_svc_shape,
@@ -863,14 +864,7 @@ lb_svc_load_state (LbEstimator *estimator,
 static JsonNode *
 lb_svc_describe_state (LbEstimator *estimator)
 {
-  LbSvc *self = LB_SVC (estimator);
-  JsonObject *obj;
-
-  if (self->model == NULL)
-    return NULL;
-  obj = json_object_new ();
-  lb_svm_model_describe (self->model, obj);
-  return json_node_init_object (json_node_alloc (), obj);
+  return lb_svm_model_describe_node (LB_SVC (estimator)->model);
 }
 
 /* --- properties --- */
@@ -902,15 +896,6 @@ lb_svc_get_property (GObject    *object,
     }
 }
 
-#define SET_FIELD(field, getter) \
-  G_STMT_START { \
-    if (self->field != getter (value)) \
-      { \
-        self->field = getter (value); \
-        g_object_notify_by_pspec (object, pspec); \
-      } \
-  } G_STMT_END
-
 static void
 lb_svc_set_property (GObject      *object,
                      guint         prop_id,
@@ -924,24 +909,7 @@ lb_svc_set_property (GObject      *object,
     case PROP_C:            SET_FIELD (C, g_value_get_double); break;
     case PROP_KERNEL:       SET_FIELD (kernel, (LbSvmKernelType) g_value_get_enum); break;
     case PROP_DEGREE:       SET_FIELD (degree, g_value_get_uint); break;
-    case PROP_GAMMA:
-      {
-        JsonNode *node = g_value_get_boxed (value);
-
-        if (node == NULL)
-          node = lb_svm_gamma_default ();
-        else
-          node = json_node_copy (node);
-        if (self->gamma == NULL || !json_node_equal (self->gamma, node))
-          {
-            g_clear_pointer (&self->gamma, json_node_unref);
-            self->gamma = node;
-            g_object_notify_by_pspec (object, pspec);
-          }
-        else
-          json_node_unref (node);
-      }
-      break;
+    case PROP_GAMMA:        lb_svm_set_gamma (&self->gamma, object, pspec, value); break;
     case PROP_COEF0:        SET_FIELD (coef0, g_value_get_double); break;
     case PROP_SHRINKING:    SET_FIELD (shrinking, g_value_get_boolean); break;
     case PROP_PROBABILITY:  SET_FIELD (probability, g_value_get_boolean); break;
@@ -994,41 +962,13 @@ lb_svc_class_init (LbSvcClass *klass)
                          N_("How much margin violations cost: small C gives a wider, softer "
                             "margin (more regularisation), large C fits the training data closer"),
                          G_MINDOUBLE, G_MAXDOUBLE, 1.0, flags);
-  properties[PROP_KERNEL] =
-    g_param_spec_enum ("kernel", N_("Kernel"),
-                       N_("The similarity between samples: linear, polynomial, Gaussian RBF or sigmoid"),
-                       LB_TYPE_SVM_KERNEL_TYPE, LB_SVM_KERNEL_RBF, flags);
-  properties[PROP_DEGREE] =
-    g_param_spec_uint ("degree", N_("Degree"),
-                       N_("The polynomial kernel's degree"),
-                       0, 100, 3, flags);
-  properties[PROP_GAMMA] =
-    g_param_spec_boxed ("gamma", N_("Gamma"),
-                        N_("The kernel's scale for rbf, poly and sigmoid: \"scale\" = 1 / (features × "
-                           "variance of X), \"auto\" = 1 / features, or a number > 0; larger gamma "
-                           "gives a wigglier boundary"),
-                        JSON_TYPE_NODE, flags);
-  properties[PROP_COEF0] =
-    g_param_spec_double ("coef0", N_("Coef0"),
-                         N_("The constant term of the poly and sigmoid kernels"),
-                         -G_MAXDOUBLE, G_MAXDOUBLE, 0.0, flags);
-  properties[PROP_SHRINKING] =
-    g_param_spec_boolean ("shrinking", N_("Shrinking"),
-                          N_("Set aside samples that look settled at their bounds (faster, same result)"),
-                          TRUE, flags);
+  lb_svm_kernel_pspecs (properties, PROP_KERNEL, PROP_DEGREE, PROP_GAMMA, PROP_COEF0,
+                        PROP_SHRINKING, PROP_TOL, PROP_CACHE_SIZE, flags);
   properties[PROP_PROBABILITY] =
     g_param_spec_boolean ("probability", N_("Probabilities"),
                           N_("Also fit Platt scaling by an internal 5-fold cross-validation so the model "
                              "gives class probabilities (about six times slower)"),
                           FALSE, flags);
-  properties[PROP_TOL] =
-    g_param_spec_double ("tol", N_("Tolerance"),
-                         N_("Stop when the optimality gap falls below this"),
-                         G_MINDOUBLE, G_MAXDOUBLE, 1e-3, flags);
-  properties[PROP_CACHE_SIZE] =
-    g_param_spec_double ("cache-size", N_("Cache size (MB)"),
-                         N_("Memory for kernel rows during the fit"),
-                         1.0, 1e7, 200.0, flags);
   properties[PROP_MAX_ITER] =
     g_param_spec_int ("max-iter", N_("Maximum iterations"),
                       N_("A limit on solver iterations per pair of classes; -1: none"),
@@ -1074,11 +1014,7 @@ lb_svc_get_support_vectors (LbSvc *self,
                             guint *n_features)
 {
   g_return_val_if_fail (LB_IS_SVC (self), NULL);
-  if (n_sv != NULL)
-    *n_sv = self->model != NULL ? self->model->n_sv : 0;
-  if (n_features != NULL)
-    *n_features = self->model != NULL ? self->model->n_features : 0;
-  return self->model != NULL ? self->model->sv : NULL;
+  return lb_svm_model_get_sv (self->model, n_sv, n_features);
 }
 
 const guint *
@@ -1086,9 +1022,7 @@ lb_svc_get_support (LbSvc *self,
                     gsize *n_sv)
 {
   g_return_val_if_fail (LB_IS_SVC (self), NULL);
-  if (n_sv != NULL)
-    *n_sv = self->model != NULL ? self->model->n_sv : 0;
-  return self->model != NULL ? self->model->support : NULL;
+  return lb_svm_model_get_support (self->model, n_sv);
 }
 
 const guint *

@@ -13,6 +13,7 @@
 
 #include "lb-voting-regressor.h"
 #include "lb-ensemble-private.h"
+#include "lb-voting-private.h"
 #include "lb-estimator-private.h"
 
 struct _LbVotingRegressor
@@ -31,74 +32,12 @@ enum { PROP_0, PROP_ESTIMATORS, PROP_WEIGHTS, N_PROPS };
 static GParamSpec *properties[N_PROPS];
 
 static gboolean
-check_weights (JsonNode *weights,
-               guint     n,
-               GError  **error)
-{
-  JsonArray *a;
-
-  if (weights == NULL || JSON_NODE_HOLDS_NULL (weights))
-    return TRUE;
-  if (!JSON_NODE_HOLDS_ARRAY (weights))
-    goto bad;
-  a = json_node_get_array (weights);
-  if (n != G_MAXUINT && json_array_get_length (a) != n)
-    {
-      g_set_error (error, LB_ENGINE_ERROR, LB_ENGINE_ERROR_INVALID_PARAM,
-                   _("weights: %u weights for %u estimators"), json_array_get_length (a), n);
-      return FALSE;
-    }
-  for (guint i = 0; i < json_array_get_length (a); i++)
-    {
-      JsonNode *e = json_array_get_element (a, i);
-
-      if (!JSON_NODE_HOLDS_VALUE (e) ||
-          (json_node_get_value_type (e) != G_TYPE_DOUBLE && json_node_get_value_type (e) != G_TYPE_INT64) ||
-          !isfinite (json_node_get_double (e)) || json_node_get_double (e) < 0)
-        goto bad;
-    }
-  return TRUE;
-
-bad:
-  g_set_error (error, LB_ENGINE_ERROR, LB_ENGINE_ERROR_INVALID_PARAM,
-               _("weights: must be null or a list of non-negative numbers, one per estimator"));
-  return FALSE;
-}
-
-static double
-weight_of (LbVotingRegressor *self,
-           guint               i)
-{
-  if (self->weights == NULL || JSON_NODE_HOLDS_NULL (self->weights))
-    return 1.0;
-  return json_array_get_double_element (json_node_get_array (self->weights), i);
-}
-
-static gboolean
 lb_voting_regressor_check_params (LbEstimator *est,
                                    GError     **error)
 {
   LbVotingRegressor *self = LB_VOTING_REGRESSOR (est);
 
-  if (self->estimators->len == 0)
-    {
-      g_set_error (error, LB_ENGINE_ERROR, LB_ENGINE_ERROR_INVALID_PARAM,
-                   _("estimators: %s needs at least one estimator"), "VotingRegressor");
-      return FALSE;
-    }
-  for (guint i = 0; i < self->estimators->len; i++)
-    {
-      LbNamedEstimator *item = self->estimators->pdata[i];
-
-      if (!lb_estimator_is_regressor (item->estimator))
-        {
-          g_set_error (error, LB_ENGINE_ERROR, LB_ENGINE_ERROR_INVALID_PARAM,
-                       _("estimators: ‘%s’ (%s) is not a regressor"), item->name,
-                       lb_estimator_get_name (item->estimator));
-          return FALSE;
-        }
-    }
-  return check_weights (self->weights, self->estimators->len, error);
+  return lb_voting_check_members (est, self->estimators, self->weights, FALSE, error);
 }
 
 static gboolean
@@ -109,31 +48,12 @@ lb_voting_regressor_fit (LbEstimator  *est,
                           GError      **error)
 {
   LbVotingRegressor *self = LB_VOTING_REGRESSOR (est);
-  g_autoptr(GPtrArray) fitted = g_ptr_array_new_with_free_func (g_object_unref);
-  
-  guint n = self->estimators->len;
+  GPtrArray *fitted = lb_voting_fit_members (self->estimators, X, y, ctx, error);
 
-  for (guint i = 0; i < n; i++)
-    {
-      LbNamedEstimator *item = self->estimators->pdata[i];
-      g_autoptr(LbFitContext) child = lb_fit_context_new_child (ctx, i, (double) i / n,
-                                                                (double) (i + 1) / n);
-      g_autoptr(LbEstimator) copy = lb_estimator_clone (item->estimator);
-
-      /* Each estimator fits as it would alone, with the ensemble's seed. */
-      lb_fit_context_set_seed (child, lb_fit_context_get_seed (ctx));
-      if (!lb_estimator_fit (copy, X, y, child, error))
-        {
-          if (error != NULL && *error != NULL &&
-              !g_error_matches (*error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-            g_prefix_error (error, _("estimator ‘%s’: "), item->name);
-          return FALSE;
-        }
-      lb_fit_context_report_fraction (child, 1.0);
-      g_ptr_array_add (fitted, g_steal_pointer (&copy));
-    }
+  if (fitted == NULL)
+    return FALSE;
   g_clear_pointer (&self->fitted, g_ptr_array_unref);
-  self->fitted = g_steal_pointer (&fitted);
+  self->fitted = fitted;
   return TRUE;
 }
 
@@ -156,7 +76,7 @@ lb_voting_regressor_predict (LbEstimator *est,
   for (guint e = 0; e < self->fitted->len; e++)
     {
       g_autoptr(LbMatrix) pred = lb_estimator_predict (self->fitted->pdata[e], X, error);
-      double w = weight_of (self, e);
+      double w = lb_voting_weight_of (self->weights, e);
 
       if (pred == NULL)
         {
@@ -190,27 +110,10 @@ lb_voting_regressor_load_state (LbEstimator *est,
                                  GError     **error)
 {
   LbVotingRegressor *self = LB_VOTING_REGRESSOR (est);
-  g_autofree LbEstimator **templates = g_new (LbEstimator *, MAX (self->estimators->len, 1));
-  g_autoptr(GPtrArray) fitted = NULL;
+  g_autoptr(GPtrArray) fitted = lb_voting_load_members (est, self->estimators, state, error);
 
-  for (guint i = 0; i < self->estimators->len; i++)
-    templates[i] = ((LbNamedEstimator *) self->estimators->pdata[i])->estimator;
-  if (self->estimators->len == 0)
-    {
-      g_set_error (error, LB_ENGINE_ERROR, LB_ENGINE_ERROR_FILE,
-                   _("estimators: %s needs at least one estimator"), lb_estimator_get_name (est));
-      return FALSE;
-    }
-  fitted = lb_ensemble_load_children (state, "estimators_", templates, self->estimators->len, error);
   if (fitted == NULL)
     return FALSE;
-  if (fitted->len != self->estimators->len)
-    {
-      g_set_error (error, LB_ENGINE_ERROR, LB_ENGINE_ERROR_FILE,
-                   _("The state holds %u fitted estimators for %u estimators"),
-                   fitted->len, self->estimators->len);
-      return FALSE;
-    }
   g_clear_pointer (&self->fitted, g_ptr_array_unref);
   self->fitted = g_steal_pointer (&fitted);
   return TRUE;
@@ -220,24 +123,8 @@ static JsonNode *
 lb_voting_regressor_describe_state (LbEstimator *est)
 {
   LbVotingRegressor *self = LB_VOTING_REGRESSOR (est);
-  JsonObject *object, *children;
-  JsonNode *node;
 
-  if (self->fitted == NULL)
-    return NULL;
-  object = json_object_new ();
-  children = json_object_new ();
-  for (guint i = 0; i < self->fitted->len; i++)
-    {
-      JsonNode *d = lb_estimator_describe_state (self->fitted->pdata[i]);
-
-      json_object_set_member (children, ((LbNamedEstimator *) self->estimators->pdata[i])->name,
-                              d != NULL ? d : json_node_init_null (json_node_alloc ()));
-    }
-  json_object_set_object_member (object, "named_estimators_", children);
-  node = json_node_init_object (json_node_alloc (), object);
-  json_object_unref (object);
-  return node;
+  return lb_voting_describe (self->estimators, self->fitted);
 }
 
 static LbEstimator *
@@ -257,13 +144,8 @@ lb_voting_regressor_set_child (LbEstimator *est,
                                 LbEstimator *child,
                                 GError     **error)
 {
-  LbVotingRegressor *self = LB_VOTING_REGRESSOR (est);
-
-  if (!lb_ensemble_list_replace (self->estimators, name, child, error))
-    return FALSE;
-  lb_estimator_clear_fitted (est);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ESTIMATORS]);
-  return TRUE;
+  return lb_voting_set_child (est, LB_VOTING_REGRESSOR (est)->estimators,
+                              properties[PROP_ESTIMATORS], name, child, error);
 }
 
 static gboolean
@@ -272,16 +154,8 @@ lb_voting_regressor_check_param_value (LbEstimator  *est,
                                         const GValue *value,
                                         GError      **error)
 {
-  if (pspec == properties[PROP_ESTIMATORS])
-    {
-      g_autoptr(GPtrArray) list = lb_ensemble_parse_list (g_value_get_boxed (value), "estimators",
-                                                          error);
-
-      return list != NULL;
-    }
-  if (pspec == properties[PROP_WEIGHTS])
-    return check_weights (g_value_get_boxed (value), G_MAXUINT, error);
-  return TRUE;
+  return lb_voting_check_param_value (pspec, value, properties[PROP_ESTIMATORS],
+                                      properties[PROP_WEIGHTS], error);
 }
 
 static void
@@ -316,30 +190,10 @@ lb_voting_regressor_set_property (GObject      *object,
   switch (prop_id)
     {
     case PROP_ESTIMATORS:
-      {
-        g_autoptr(GError) error = NULL;
-        GPtrArray *list = lb_ensemble_parse_list (g_value_get_boxed (value), "estimators", &error);
-
-        if (list == NULL)
-          {
-            g_critical ("VotingRegressor: %s", error->message);
-            return;
-          }
-        g_ptr_array_unref (self->estimators);
-        self->estimators = list;
-        lb_estimator_clear_fitted (LB_ESTIMATOR (self));
-        g_object_notify_by_pspec (object, pspec);
-      }
+      lb_voting_set_estimators (LB_ESTIMATOR (self), &self->estimators, value, pspec);
       break;
     case PROP_WEIGHTS:
-      {
-        JsonNode *w = g_value_get_boxed (value);
-
-        g_clear_pointer (&self->weights, json_node_unref);
-        if (w != NULL && !JSON_NODE_HOLDS_NULL (w))
-          self->weights = json_node_copy (w);
-        g_object_notify_by_pspec (object, pspec);
-      }
+      lb_voting_set_weights (object, &self->weights, value, pspec);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -409,10 +263,5 @@ lb_voting_regressor_get_fitted (LbVotingRegressor *self,
                                  const char         *name)
 {
   g_return_val_if_fail (LB_IS_VOTING_REGRESSOR (self), NULL);
-  if (self->fitted == NULL)
-    return NULL;
-  for (guint i = 0; i < self->estimators->len; i++)
-    if (g_str_equal (((LbNamedEstimator *) self->estimators->pdata[i])->name, name))
-      return self->fitted->pdata[i];
-  return NULL;
+  return lb_voting_find_fitted (self->estimators, self->fitted, name);
 }
