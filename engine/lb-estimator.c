@@ -218,31 +218,6 @@ lb_estimator_mark_fitted (LbEstimator *self)
 
 /* --- validation --- */
 
-/* TRUE when none of @x is ±inf or NaN (the only doubles whose exponent bits
- * are all ones): a branch-free OR over four lanes, several values a cycle. */
-static gboolean
-all_finite (const double *x,
-            gsize         n)
-{
-  const guint64 exp_mask = G_GUINT64_CONSTANT (0x7ff0000000000000);
-  guint64 bad0 = 0, bad1 = 0, bad2 = 0, bad3 = 0;
-  gsize k = 0;
-
-  for (; k + 4 <= n; k += 4)
-    {
-      guint64 b[4];
-
-      memcpy (b, x + k, sizeof b);
-      bad0 |= (~b[0] & exp_mask) == 0;
-      bad1 |= (~b[1] & exp_mask) == 0;
-      bad2 |= (~b[2] & exp_mask) == 0;
-      bad3 |= (~b[3] & exp_mask) == 0;
-    }
-  for (; k < n; k++)
-    bad0 |= !isfinite (x[k]);
-  return (bad0 | bad1 | bad2 | bad3) == 0;
-}
-
 static gboolean
 check_X (LbEstimator *self,
          LbMatrix    *X,
@@ -252,7 +227,7 @@ check_X (LbEstimator *self,
   const double *x = lb_matrix_get_const_data (X);
   gsize n = lb_matrix_get_n_rows (X) * lb_matrix_get_n_cols (X);
 
-  if (all_finite (x, n))
+  if (lb_matrix_is_all_finite (X))
     return TRUE;
   for (gsize k = 0; k < n; k++)
     {

@@ -30,15 +30,17 @@ lb_linear_means (const double *X,
   if (!fit_intercept || n == 0)
     return;
 
-  /* Row by row: contiguous reads; the sum is divided once at the end. */
-  for (gsize i = 0; i < n; i++)
+  /* x̄ = Xᵀ·1 / n in one BLAS pass (row-major X read as the column-major
+   * p × n matrix Xᵀ) */
+  if (p > 0)
     {
-      const double *row = X + i * p;
-      for (gsize j = 0; j < p; j++)
-        x_mean[j] += row[j];
+      g_autofree double *ones = g_new (double, n);
+
+      for (gsize i = 0; i < n; i++)
+        ones[i] = 1.0;
+      cblas_dgemv (CblasColMajor, CblasNoTrans, (int) p, (int) n, 1.0 / (double) n, X, (int) p,
+                   ones, 1, 0.0, x_mean, 1);
     }
-  for (gsize j = 0; j < p; j++)
-    x_mean[j] /= (double) n;
 
   if (y != NULL)
     {

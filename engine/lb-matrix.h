@@ -63,6 +63,11 @@ LbMatrix     *lb_matrix_take_cols         (const LbMatrix *m,
 LbMatrix     *lb_matrix_hstack            (const LbMatrix *a,
                                            const LbMatrix *b);
 LbMatrix     *lb_matrix_transpose         (const LbMatrix *m);
+/* TRUE when no value is NaN or ±Inf. The answer is remembered until the next
+ * lb_matrix_get_data () (the writable accessor), and rows taken from a
+ * matrix known finite are known finite: a model refitted on the same X, or
+ * on its cross-validation folds, does not scan it again. */
+gboolean      lb_matrix_is_all_finite     (const LbMatrix *m);
 /* Any NaN / ±Inf? (first offending position in *row / *col when non-NULL) */
 gboolean      lb_matrix_has_non_finite    (const LbMatrix *m,
                                            gsize        *row,

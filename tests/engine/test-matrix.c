@@ -216,6 +216,31 @@ test_large_copies (void)
     }
 }
 
+/* The remembered "all finite" answer: right after a check, forgotten when a
+ * writer takes the data, kept by rows taken from a finite matrix. */
+static void
+test_all_finite_cache (void)
+{
+  const double values[] = { 1, 2, 3, 4, 5, 6 };
+  const guint rows[] = { 2, 0 };
+  g_autoptr(LbMatrix) m = lb_matrix_new_from_data (3, 2, values);
+  g_autoptr(LbMatrix) fold = NULL;
+  g_autoptr(LbMatrix) unknown = NULL;
+
+  g_assert_true (lb_matrix_is_all_finite (m));
+  fold = lb_matrix_take_rows (m, rows, 2);
+  g_assert_true (lb_matrix_is_all_finite (fold));
+  lb_matrix_get_data (m)[3] = NAN;              /* a writer: the answer is recomputed */
+  g_assert_false (lb_matrix_is_all_finite (m));
+  g_assert_true (lb_matrix_has_non_finite (m, NULL, NULL));
+  unknown = lb_matrix_take_rows (m, rows, 2);   /* rows 2 and 0: finite, found by scanning */
+  g_assert_true (lb_matrix_is_all_finite (unknown));
+  lb_matrix_get_data (m)[3] = INFINITY;
+  g_assert_false (lb_matrix_is_all_finite (m));
+  lb_matrix_get_data (m)[3] = 4;
+  g_assert_true (lb_matrix_is_all_finite (m));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -225,5 +250,6 @@ main (int argc, char **argv)
   g_test_add_func ("/learnbench/engine/Matrix/non-finite", test_non_finite);
   g_test_add_func ("/learnbench/engine/Matrix/from-table", test_from_table);
   g_test_add_func ("/learnbench/engine/Matrix/large-copies", test_large_copies);
+  g_test_add_func ("/learnbench/engine/Matrix/all-finite-cache", test_all_finite_cache);
   return g_test_run ();
 }
