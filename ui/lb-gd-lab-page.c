@@ -914,7 +914,7 @@ lb_gd_lab_page_init (LbGdLabPage *self)
   gtk_notebook_append_page (GTK_NOTEBOOK (self->notebook), build_degree (self),
                             gtk_label_new_with_mnemonic (_("Polynomial _degree")));
   gtk_notebook_append_page (GTK_NOTEBOOK (self->notebook), build_regularization (self),
-                            gtk_label_new_with_mnemonic (_("Re_gularization")));
+                            gtk_label_new_with_mnemonic (_("Regulari_zation")));
   run_descent (self);
   run_degree (self);
   run_regularization (self);

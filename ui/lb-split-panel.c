@@ -844,6 +844,7 @@ lb_split_panel_init (LbSplitPanel *self)
   self->id_check = gtk_check_button_new_with_mnemonic (_("Stable _id hash"));
   gtk_check_button_set_group (GTK_CHECK_BUTTON (self->id_check), GTK_CHECK_BUTTON (self->random_check));
   gtk_widget_set_tooltip_text (self->id_check,
+                               /* xgettext: no-c-format */
                                _("A row is in the test set when the crc32 of its id is below 20 % of 2³²: it "
                                  "stays there when the data set is refreshed (the book’s test_set_check)"));
   gtk_check_button_set_active (GTK_CHECK_BUTTON (self->stratified_check), TRUE);
